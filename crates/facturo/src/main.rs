@@ -1,0 +1,203 @@
+//! `facturo`: the one binary. Parses the command line, builds the configuration and hands over
+//! to the server crate.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use server::{Config, RegistrySource};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "facturo",
+    version,
+    about = "Self-hostable e-invoicing (ANAF e-Factura first)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the server: API, web pages and jobs on one port.
+    Serve(ServeArgs),
+    /// Apply database migrations and exit.
+    Migrate(StorageArgs),
+    /// Manage users.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Create a confirmed user with an organization of their own.
+    Create(CreateUserArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+struct StorageArgs {
+    /// Directory for the database file (by default), keys and other instance files.
+    #[arg(long, env = "FACTURO_DATA_DIR", default_value = "./data")]
+    data_dir: PathBuf,
+    /// `sqlite://PATH` or `postgres://USER:PASS@HOST/DB`; default: a SQLite file in the data
+    /// directory.
+    #[arg(long, env = "FACTURO_DATABASE_URL")]
+    database_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    storage: StorageArgs,
+    #[arg(long, env = "FACTURO_LISTEN", default_value = "127.0.0.1:8900")]
+    listen: SocketAddr,
+    /// The URL users reach the server at (links in e-mails); default: http://LISTEN.
+    #[arg(long, env = "FACTURO_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// The access-token signing key (Ed25519, PKCS#8 PEM); default: created in the data
+    /// directory on first start.
+    #[arg(long, env = "FACTURO_JWT_PRIVATE_KEY", hide_env_values = true)]
+    jwt_private_key: Option<String>,
+    /// Confirm new accounts without an e-mail (local use only).
+    #[arg(long, env = "FACTURO_AUTO_CONFIRM_EMAIL", value_parser = parse_flag, default_value = "0")]
+    auto_confirm_email: bool,
+    /// SMTP server for outgoing e-mail, e.g. smtp://user:pass@mail.example.com:587; without it
+    /// e-mails are written to the log.
+    #[arg(long, env = "FACTURO_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    #[arg(
+        long,
+        env = "FACTURO_MAIL_FROM",
+        default_value = "Facturo <no-reply@localhost>"
+    )]
+    mail_from: String,
+    /// `sandbox` (synthetic company data, offline) or the base URL of ANAF's web services,
+    /// https://webservicesp.anaf.ro.
+    #[arg(long, env = "FACTURO_ANAF_REGISTRY", default_value = "sandbox")]
+    anaf_registry: String,
+    /// Proxies whose X-Forwarded-For header is believed (comma-separated IPs).
+    #[arg(long, env = "FACTURO_TRUSTED_PROXIES", value_delimiter = ',')]
+    trusted_proxies: Vec<IpAddr>,
+    /// Jobs this process runs at once.
+    #[arg(long, env = "FACTURO_JOB_WORKERS", default_value_t = 4)]
+    job_workers: usize,
+}
+
+#[derive(Debug, Args)]
+struct CreateUserArgs {
+    #[command(flatten)]
+    storage: StorageArgs,
+    #[arg(long)]
+    email: String,
+    /// The password; prefer FACTURO_USER_PASSWORD, which does not show in the process list.
+    #[arg(long, env = "FACTURO_USER_PASSWORD", hide_env_values = true)]
+    password: String,
+    /// Make the user an instance administrator.
+    #[arg(long)]
+    admin: bool,
+    #[arg(long)]
+    first_name: Option<String>,
+    #[arg(long)]
+    last_name: Option<String>,
+}
+
+fn parse_flag(s: &str) -> Result<bool, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" | "" => Ok(false),
+        other => Err(format!("'{other}' is not a boolean (use 1 or 0)")),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("facturo: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("facturo: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve(args) => server::run(serve_config(args)?).await,
+        Command::Migrate(args) => server::admin::migrate(&storage_config(&args)).await,
+        Command::User(UserCommand::Create(args)) => create_user(args).await,
+    }
+}
+
+fn storage_config(args: &StorageArgs) -> Config {
+    let url = args
+        .database_url
+        .clone()
+        .unwrap_or_else(|| Config::default_database_url(&args.data_dir));
+    Config::new(url, &args.data_dir)
+}
+
+fn serve_config(args: ServeArgs) -> anyhow::Result<Config> {
+    let mut config = storage_config(&args.storage);
+    config.listen = args.listen;
+    config.public_url = args
+        .public_url
+        .unwrap_or_else(|| format!("http://{}", args.listen));
+    config.jwt_private_key = args.jwt_private_key;
+    config.auto_confirm_email = args.auto_confirm_email;
+    config.smtp_url = args.smtp_url.filter(|s| !s.is_empty());
+    config.mail_from = args.mail_from;
+    config.registry = RegistrySource::parse(&args.anaf_registry)
+        .map_err(anyhow::Error::msg)
+        .context("FACTURO_ANAF_REGISTRY")?;
+    config.trusted_proxies = args.trusted_proxies;
+    config.job_workers = args.job_workers.max(1);
+    Ok(config)
+}
+
+async fn create_user(args: CreateUserArgs) -> anyhow::Result<()> {
+    let config = storage_config(&args.storage);
+    let user = server::admin::create_user(
+        &config,
+        Arc::new(server::SystemClock),
+        server::admin::NewAccount {
+            email: args.email,
+            password: args.password,
+            first_name: args.first_name,
+            last_name: args.last_name,
+            is_admin: args.admin,
+        },
+    )
+    .await?;
+    tracing::info!(%user, "user created");
+    Ok(())
+}
+
+fn init_logging() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("FACTURO_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let json = std::env::var("FACTURO_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}

@@ -1,0 +1,196 @@
+//! The signed-in user (api.md §2.5): profile, memberships, effective permissions, password.
+
+use axum::Json;
+use axum::extract::State;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::error::ApiError;
+use super::json::{AppJson, Patch};
+use super::wire;
+use crate::auth::Principal;
+use crate::auth::session;
+use crate::state::AppState;
+use crate::store::users::{self, Profile};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(get, update))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganizationRef {
+    pub id: uuid::Uuid,
+    pub name: String,
+    pub slug: String,
+    #[serde(serialize_with = "wire::ts")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: OffsetDateTime,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MembershipRef {
+    pub id: uuid::Uuid,
+    pub role: String,
+    pub organization: OrganizationRef,
+}
+
+/// `GET /api/v1/me`.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Me {
+    pub id: uuid::Uuid,
+    pub email: String,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub full_name: String,
+    pub phone: Option<String>,
+    pub locale: String,
+    pub timezone: String,
+    pub respect_quiet_hours: bool,
+    pub roles: Vec<String>,
+    pub active: bool,
+    pub email_verified: bool,
+    pub mfa_enabled: bool,
+    pub has_password: bool,
+    #[serde(serialize_with = "wire::ts")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: OffsetDateTime,
+    pub preferences: Option<Value>,
+    pub avatar_url: Option<String>,
+    pub organization: Option<OrganizationRef>,
+    /// The instance's plan. Licences arrive with issue #5; until then a self-hosted instance has
+    /// no plan limits.
+    pub plan: Value,
+    pub memberships: Vec<MembershipRef>,
+    pub permissions: Vec<String>,
+    pub current_role: Option<String>,
+}
+
+fn org_ref(o: &crate::store::organizations::Organization) -> OrganizationRef {
+    OrganizationRef {
+        id: o.id.0,
+        name: o.name.clone(),
+        slug: o.slug.clone(),
+        created_at: o.created_at,
+    }
+}
+
+/// The signed-in user.
+#[utoipa::path(get, path = "/api/v1/me", tag = "me", operation_id = "me_get",
+    responses((status = 200, body = Me), (status = 401, description = "Not signed in")))]
+async fn get(principal: Principal) -> Json<Me> {
+    let u = &principal.user;
+    let mut roles = vec!["ROLE_USER".to_owned()];
+    if u.is_admin {
+        roles.push("ROLE_SUPER_ADMIN".to_owned());
+    }
+    Json(Me {
+        id: u.id.0,
+        email: u.email.clone(),
+        first_name: u.first_name.clone(),
+        last_name: u.last_name.clone(),
+        full_name: u.full_name(),
+        phone: u.phone.clone(),
+        locale: u.locale.clone(),
+        timezone: u.timezone.clone(),
+        respect_quiet_hours: false,
+        roles,
+        active: u.is_active,
+        email_verified: u.email_verified,
+        mfa_enabled: false,
+        has_password: u.password_hash.is_some(),
+        created_at: u.created_at,
+        preferences: u.preferences.clone(),
+        avatar_url: None,
+        organization: principal
+            .membership
+            .as_ref()
+            .map(|m| org_ref(&m.organization)),
+        plan: json!({ "plan": "community", "expired": false, "features": {}, "selfHosted": true, "communityEdition": true }),
+        memberships: principal
+            .memberships
+            .iter()
+            .map(|m| MembershipRef {
+                id: m.id.0,
+                role: m.role.clone(),
+                organization: org_ref(&m.organization),
+            })
+            .collect(),
+        permissions: principal
+            .permissions
+            .to_vec()
+            .iter()
+            .map(|p| p.as_str().to_owned())
+            .collect(),
+        current_role: principal.role.map(|r| r.as_str().to_owned()),
+    })
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateMeRequest {
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub first_name: Patch<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub last_name: Patch<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub phone: Patch<String>,
+    pub timezone: Option<String>,
+    pub locale: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<Object>)]
+    pub preferences: Patch<Value>,
+    /// With `currentPassword`: change the password (every other session ends).
+    pub new_password: Option<String>,
+    /// Alias of `newPassword` that the incumbent's CLI sends (api.md §28 #6).
+    pub password: Option<String>,
+    pub current_password: Option<String>,
+}
+
+/// Update the profile, or change the password.
+#[utoipa::path(patch, path = "/api/v1/me", tag = "me", operation_id = "me_update",
+    request_body = UpdateMeRequest,
+    responses((status = 200, description = "`{message}`"), (status = 422, description = "Wrong current password or weak new one")))]
+async fn update(
+    State(state): State<AppState>,
+    principal: Principal,
+    AppJson(body): AppJson<UpdateMeRequest>,
+) -> Result<Json<Value>, ApiError> {
+    let now = state.now();
+    let user = &principal.user;
+    if let Some(new) = body.new_password.as_deref().or(body.password.as_deref()) {
+        let current = body.current_password.as_deref().ok_or_else(|| {
+            ApiError::field("currentPassword", "The current password is required.")
+        })?;
+        session::change_password(&state, user, current, new, now).await?;
+    }
+    if let Some(tz) = &body.timezone
+        && (tz.is_empty() || tz.len() > 64)
+    {
+        return Err(ApiError::field("timezone", "Invalid time zone."));
+    }
+    let profile = Profile {
+        first_name: body.first_name.apply(user.first_name.clone()),
+        last_name: body.last_name.apply(user.last_name.clone()),
+        phone: body.phone.apply(user.phone.clone()),
+        timezone: body.timezone.unwrap_or_else(|| user.timezone.clone()),
+        locale: body
+            .locale
+            .filter(|l| l == "ro" || l == "en")
+            .unwrap_or_else(|| user.locale.clone()),
+        preferences: body.preferences.apply(user.preferences.clone()),
+    };
+    let mut tx = state.db.begin().await?;
+    users::update_profile(&mut tx, user.id, &profile, now).await?;
+    tx.commit().await?;
+    Ok(Json(json!({ "message": "Profile updated." })))
+}

@@ -1,0 +1,67 @@
+//! The REST API: one file per resource, each starting with its `router()`; this file merges them
+//! and adds the cross-cutting layers (request id, tracing, body limit, error logging).
+
+pub mod auth;
+pub mod error;
+pub mod json;
+pub mod me;
+pub mod page;
+pub mod system;
+pub mod wire;
+
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::HeaderName;
+use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::state::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Facturo API",
+        description = "Self-hostable e-invoicing. Wire-compatible with the Storno.ro API for every route it implements. \
+                       Dates are YYYY-MM-DD, timestamps RFC 3339 with offset, amounts decimal strings.",
+    ),
+    tags(
+        (name = "auth", description = "Sign in, register, tokens"),
+        (name = "me", description = "The signed-in user"),
+        (name = "system", description = "Health and version"),
+    )
+)]
+struct ApiDoc;
+
+/// Every API route with its OpenAPI description.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(auth::router())
+        .merge(me::router())
+        .merge(system::router())
+}
+
+static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Wraps every route in the cross-cutting layers, outermost first: request id, trace span,
+/// panic → 500, request id on the response, timeout, 500 logging, body limit.
+pub fn with_layers(router: axum::Router, max_body: usize) -> axum::Router {
+    router.layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
+            .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::extract::Request| {
+                let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+            }))
+            .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
+            .layer(CatchPanicLayer::custom(system::panic_response))
+            .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_mins(1)))
+            .layer(axum::middleware::from_fn(error::log_internal_errors))
+            .layer(DefaultBodyLimit::max(max_body)),
+    )
+}

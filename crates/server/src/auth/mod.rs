@@ -1,0 +1,11 @@
+//! Authentication: who the caller is. Keys and tokens, passwords, the `Principal` extractor and
+//! the limits on the login routes.
+
+pub mod keys;
+pub mod passwords;
+pub mod principal;
+pub mod ratelimit;
+pub mod session;
+pub mod tokens;
+
+pub use principal::{ClientIp, Principal};

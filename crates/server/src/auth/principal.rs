@@ -1,0 +1,184 @@
+//! `Principal`: who is calling and with which organization and permissions. Extracted before
+//! the handler runs; `CompanyScope` builds on it.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use serde_json::json;
+
+use super::tokens::{self, AccessError};
+use crate::api::error::ApiError;
+use crate::ids::OrgId;
+use crate::state::AppState;
+use crate::store::organizations::Membership;
+use crate::store::users::{self, User};
+use crate::tenancy::permissions::{Permission, PermissionSet, Role};
+
+/// An authenticated caller.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub user: User,
+    /// Every active membership of the user.
+    pub memberships: Vec<Membership>,
+    /// The membership of the organization this request acts in (api.md §1.4), if any.
+    pub membership: Option<Membership>,
+    pub role: Option<Role>,
+    pub permissions: PermissionSet,
+}
+
+impl Principal {
+    /// Refuses the request unless the caller holds `p` in the current organization.
+    pub fn require(&self, p: Permission) -> Result<(), ApiError> {
+        if self.permissions.contains(p) {
+            Ok(())
+        } else {
+            Err(ApiError::permission_denied())
+        }
+    }
+
+    pub fn can(&self, p: Permission) -> bool {
+        self.permissions.contains(p)
+    }
+
+    /// The current organization's membership, or the contract's 404 when the user has none.
+    pub fn current(&self) -> Result<&Membership, ApiError> {
+        self.membership
+            .as_ref()
+            .ok_or(ApiError::NotFound("Organization not found."))
+    }
+
+    pub fn org_id(&self) -> Result<OrgId, ApiError> {
+        Ok(self.current()?.organization.id)
+    }
+}
+
+/// The API-key 403 shape (api.md §1.6); API keys arrive with issue #5, so every key is unknown.
+fn invalid_api_token() -> ApiError {
+    ApiError::Custom(
+        StatusCode::FORBIDDEN,
+        json!({ "status_code": 403, "detail": null, "message": "Invalid API Token", "error_code": "AUTH_HEADER_TOKEN" }),
+    )
+}
+
+impl FromRequestParts<AppState> for Principal {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        if let Some(p) = parts.extensions.get::<Principal>() {
+            return Ok(p.clone());
+        }
+        let header = parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .ok_or(ApiError::Unauthorized("JWT Token not found"))?;
+        // Anything not starting with `Bearer ` is an API key (api.md §1.3).
+        let Some(jwt) = header.strip_prefix("Bearer ").map(str::trim) else {
+            return Err(invalid_api_token());
+        };
+        let now = state.now();
+        let claims = tokens::verify_access(&state.keys, jwt, now).map_err(|e| match e {
+            AccessError::Expired => ApiError::Unauthorized("Expired JWT Token"),
+            AccessError::Invalid => ApiError::Unauthorized("Invalid JWT Token"),
+        })?;
+        let user = users::get(&state.db, crate::ids::UserId(claims.sub))
+            .await?
+            .ok_or(ApiError::Unauthorized("Invalid JWT Token"))?;
+        if user
+            .sessions_valid_after
+            .is_some_and(|after| claims.iat < after.unix_timestamp())
+        {
+            return Err(ApiError::Unauthorized("Invalid JWT Token"));
+        }
+        if !user.is_active {
+            return Err(ApiError::Forbidden {
+                message: "This account is inactive.".into(),
+                code: Some("account_inactive"),
+            });
+        }
+        let memberships = crate::store::organizations::memberships_of(&state.db, user.id).await?;
+        let wanted = parts
+            .headers
+            .get("x-organization")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<OrgId>().ok());
+        let principal = resolve(user, memberships, wanted);
+        parts.extensions.insert(principal.clone());
+        Ok(principal)
+    }
+}
+
+/// Picks the organization (api.md §1.4 step 1) and computes the effective permissions.
+fn resolve(user: User, memberships: Vec<Membership>, wanted: Option<OrgId>) -> Principal {
+    let chosen = wanted
+        .and_then(|id| memberships.iter().find(|m| m.organization.id == id))
+        .or_else(|| match memberships.as_slice() {
+            [only] => Some(only),
+            all => all
+                .iter()
+                .find(|m| m.company_count > 0)
+                .or_else(|| all.iter().find(|m| m.role == "owner"))
+                .or_else(|| all.first()),
+        })
+        .cloned();
+    let role = chosen.as_ref().and_then(|m| Role::parse(&m.role));
+    let permissions = match (&chosen, role) {
+        (Some(_), _) if user.is_admin => PermissionSet::of(Permission::ALL),
+        (Some(m), Some(role)) => match &m.permissions {
+            Some(custom) => PermissionSet::of(
+                &custom
+                    .iter()
+                    .filter_map(|p| Permission::parse(p))
+                    .collect::<Vec<_>>(),
+            ),
+            None => role.default_permissions(),
+        },
+        _ => PermissionSet::default(),
+    };
+    Principal {
+        user,
+        memberships,
+        membership: chosen,
+        role,
+        permissions,
+    }
+}
+
+/// The client's IP: the peer address, or, when the peer is a trusted proxy, the right-most
+/// address in `X-Forwarded-For` that is not itself a trusted proxy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientIp(pub IpAddr);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or(IpAddr::from([127, 0, 0, 1]), |c| c.0.ip());
+        let trusted = &state.config.trusted_proxies;
+        if !trusted.contains(&peer) {
+            return Ok(ClientIp(peer));
+        }
+        let forwarded = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|ip| ip.trim().parse::<IpAddr>().ok())
+            .collect::<Vec<_>>();
+        let client = forwarded
+            .iter()
+            .rev()
+            .find(|ip| !trusted.contains(ip))
+            .copied()
+            .unwrap_or(peer);
+        Ok(ClientIp(client))
+    }
+}

@@ -1,0 +1,255 @@
+//! Domain events and the outbox. Every state change records its event with `record` in the
+//! transaction of the change, so an event exists exactly when its change was committed. Webhooks
+//! (issue #6) deliver the rows; the invoice history reads them.
+//!
+//! Names are the contract's wire names (api.md §18.2) where it has one (`invoice.created`,
+//! `company.updated`, …); changes the contract does not name get names of the same form.
+
+use serde_json::{Value, json};
+use sqlx::types::Json;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::ids::{CompanyId, EventId, OrgId, UserId};
+use crate::on_tx;
+use crate::store::{Ts, Tx};
+
+/// What an invoice event carries (api.md §18.2: `{id, number, status, direction, total,
+/// currency}`, `total` as a decimal string).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvoiceFacts {
+    pub id: Uuid,
+    pub number: String,
+    pub status: String,
+    pub direction: String,
+    pub total: String,
+    pub currency: String,
+}
+
+/// Catalog records whose changes are recorded the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Catalog {
+    Client,
+    Supplier,
+    Product,
+    VatRate,
+    Series,
+    BankAccount,
+}
+
+impl Catalog {
+    fn prefix(self) -> &'static str {
+        match self {
+            Catalog::Client => "client",
+            Catalog::Supplier => "supplier",
+            Catalog::Product => "product",
+            Catalog::VatRate => "vat_rate",
+            Catalog::Series => "document_series",
+            Catalog::BankAccount => "bank_account",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Created,
+    Updated,
+    Deleted,
+}
+
+/// Something that happened, in the past tense.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DomainEvent {
+    UserRegistered {
+        user_id: UserId,
+        email: String,
+    },
+    UserEmailConfirmed {
+        user_id: UserId,
+    },
+    UserPasswordChanged {
+        user_id: UserId,
+    },
+    CompanyCreated {
+        company_id: CompanyId,
+        company_name: String,
+    },
+    CompanyUpdated {
+        company_id: CompanyId,
+        company_name: String,
+    },
+    CompanyRemoved {
+        company_id: CompanyId,
+        company_name: String,
+    },
+    CompanyRestored {
+        company_id: CompanyId,
+        company_name: String,
+    },
+    InvoiceCreated(InvoiceFacts),
+    InvoiceUpdated(InvoiceFacts),
+    InvoiceIssued(InvoiceFacts),
+    InvoiceCancelled(InvoiceFacts),
+    InvoiceRestored(InvoiceFacts),
+    InvoiceDeleted(InvoiceFacts),
+    CatalogChanged {
+        what: Catalog,
+        change: Change,
+        id: Uuid,
+    },
+}
+
+impl DomainEvent {
+    /// The wire name.
+    pub fn name(&self) -> String {
+        let fixed = match self {
+            DomainEvent::UserRegistered { .. } => "user.registered",
+            DomainEvent::UserEmailConfirmed { .. } => "user.email_confirmed",
+            DomainEvent::UserPasswordChanged { .. } => "user.password_changed",
+            DomainEvent::CompanyCreated { .. } => "company.created",
+            DomainEvent::CompanyUpdated { .. } => "company.updated",
+            DomainEvent::CompanyRemoved { .. } => "company.removed",
+            DomainEvent::CompanyRestored { .. } => "company.restored",
+            DomainEvent::InvoiceCreated(_) => "invoice.created",
+            DomainEvent::InvoiceUpdated(_) => "invoice.updated",
+            DomainEvent::InvoiceIssued(_) => "invoice.issued",
+            DomainEvent::InvoiceCancelled(_) => "invoice.cancelled",
+            DomainEvent::InvoiceRestored(_) => "invoice.restored",
+            DomainEvent::InvoiceDeleted(_) => "invoice.deleted",
+            DomainEvent::CatalogChanged { what, change, .. } => {
+                let verb = match change {
+                    Change::Created => "created",
+                    Change::Updated => "updated",
+                    Change::Deleted => "deleted",
+                };
+                return format!("{}.{verb}", what.prefix());
+            }
+        };
+        fixed.to_owned()
+    }
+
+    /// The record the event is about (an invoice's history is its events).
+    pub fn subject(&self) -> Option<Uuid> {
+        match self {
+            DomainEvent::UserRegistered { user_id, .. }
+            | DomainEvent::UserEmailConfirmed { user_id }
+            | DomainEvent::UserPasswordChanged { user_id } => Some(user_id.0),
+            DomainEvent::CompanyCreated { company_id, .. }
+            | DomainEvent::CompanyUpdated { company_id, .. }
+            | DomainEvent::CompanyRemoved { company_id, .. }
+            | DomainEvent::CompanyRestored { company_id, .. } => Some(company_id.0),
+            DomainEvent::InvoiceCreated(f)
+            | DomainEvent::InvoiceUpdated(f)
+            | DomainEvent::InvoiceIssued(f)
+            | DomainEvent::InvoiceCancelled(f)
+            | DomainEvent::InvoiceRestored(f)
+            | DomainEvent::InvoiceDeleted(f) => Some(f.id),
+            DomainEvent::CatalogChanged { id, .. } => Some(*id),
+        }
+    }
+
+    /// The `data` of the event (camelCase, api.md §18.2).
+    pub fn payload(&self) -> Value {
+        match self {
+            DomainEvent::UserRegistered { user_id, email } => {
+                json!({ "userId": user_id, "email": email })
+            }
+            DomainEvent::UserEmailConfirmed { user_id }
+            | DomainEvent::UserPasswordChanged { user_id } => {
+                json!({ "userId": user_id })
+            }
+            DomainEvent::CompanyCreated {
+                company_id,
+                company_name,
+            }
+            | DomainEvent::CompanyUpdated {
+                company_id,
+                company_name,
+            }
+            | DomainEvent::CompanyRemoved {
+                company_id,
+                company_name,
+            }
+            | DomainEvent::CompanyRestored {
+                company_id,
+                company_name,
+            } => {
+                json!({ "companyId": company_id, "companyName": company_name })
+            }
+            DomainEvent::InvoiceCreated(f)
+            | DomainEvent::InvoiceUpdated(f)
+            | DomainEvent::InvoiceIssued(f)
+            | DomainEvent::InvoiceCancelled(f)
+            | DomainEvent::InvoiceRestored(f)
+            | DomainEvent::InvoiceDeleted(f) => json!({
+                "id": f.id, "number": f.number, "status": f.status, "direction": f.direction,
+                "total": f.total, "currency": f.currency,
+            }),
+            DomainEvent::CatalogChanged { id, .. } => json!({ "id": id }),
+        }
+    }
+}
+
+/// Where an event happened and who caused it.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin {
+    pub organization: OrgId,
+    pub company: Option<CompanyId>,
+    pub actor: Option<UserId>,
+}
+
+/// Writes `event` to the outbox inside `tx`.
+pub async fn record(
+    tx: &mut Tx,
+    origin: Origin,
+    event: &DomainEvent,
+    now: OffsetDateTime,
+) -> Result<EventId, sqlx::Error> {
+    let id = EventId::new();
+    on_tx!(tx, c => sqlx::query(
+        "INSERT INTO events (id, organization_id, company_id, type, subject_id, actor_id, payload, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(id)
+    .bind(origin.organization)
+    .bind(origin.company)
+    .bind(event.name())
+    .bind(event.subject())
+    .bind(origin.actor)
+    .bind(Json(event.payload()))
+    .bind(Ts(now))
+    .execute(c)
+    .await.map(|r| r.rows_affected()))?;
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_the_contract() {
+        let facts = InvoiceFacts {
+            id: Uuid::nil(),
+            number: "FCT0001".into(),
+            status: "issued".into(),
+            direction: "outgoing".into(),
+            total: "119.00".into(),
+            currency: "RON".into(),
+        };
+        assert_eq!(
+            DomainEvent::InvoiceIssued(facts.clone()).name(),
+            "invoice.issued"
+        );
+        assert_eq!(
+            DomainEvent::InvoiceIssued(facts).payload()["total"],
+            "119.00"
+        );
+        let e = DomainEvent::CatalogChanged {
+            what: Catalog::Series,
+            change: Change::Updated,
+            id: Uuid::nil(),
+        };
+        assert_eq!(e.name(), "document_series.updated");
+    }
+}

@@ -1,0 +1,7 @@
+//! Long work goes through a database job table with leases (see `queue`), run by `runner`.
+
+pub mod queue;
+pub mod runner;
+pub mod send_email;
+
+pub use queue::{Job, enqueue};

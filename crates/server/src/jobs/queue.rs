@@ -1,0 +1,243 @@
+//! The job table: `enqueue` inside the caller's transaction, `claim` with a lease, then
+//! `complete`, `retry_later` or `fail`. A lease that expires (a crashed or stuck worker) makes
+//! the job claimable again, so every job must be idempotent. On PostgreSQL the claim skips rows
+//! another process holds (`FOR UPDATE SKIP LOCKED`), so several server processes share one queue
+//! without running a job twice.
+
+use serde::{Deserialize, Serialize};
+use sqlx::types::Json;
+use time::{Duration, OffsetDateTime};
+
+use crate::ids::JobId;
+use crate::mail::Email;
+use crate::store::{Db, Ts, Tx};
+use crate::{on_db, on_tx};
+
+/// Every kind of job. A new kind without a handler in `runner::run_one` does not compile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "args", rename_all = "snake_case")]
+pub enum Job {
+    SendEmail(Email),
+}
+
+impl Job {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Job::SendEmail(_) => "send_email",
+        }
+    }
+
+    /// How often the job is tried before it is marked failed.
+    pub fn max_attempts(&self) -> i32 {
+        match self {
+            Job::SendEmail(_) => 8,
+        }
+    }
+}
+
+/// Queues `job` to run at `run_at`. With a `dedupe_key`, a job with the same key that is still
+/// queued or running absorbs this one (returns `None`).
+pub async fn enqueue(
+    tx: &mut Tx,
+    job: &Job,
+    run_at: OffsetDateTime,
+    dedupe_key: Option<&str>,
+    now: OffsetDateTime,
+) -> Result<Option<JobId>, sqlx::Error> {
+    let id = JobId::new();
+    let inserted = on_tx!(tx, c => sqlx::query(
+        "INSERT INTO jobs (id, kind, payload, dedupe_key, status, run_at, attempts, max_attempts, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, 'queued', $5, 0, $6, $7, $7) ON CONFLICT DO NOTHING",
+    )
+    .bind(id)
+    .bind(job.kind())
+    .bind(Json(job))
+    .bind(dedupe_key)
+    .bind(Ts(run_at))
+    .bind(job.max_attempts())
+    .bind(Ts(now))
+    .execute(c)
+    .await.map(|r| r.rows_affected()))?;
+    Ok((inserted == 1).then_some(id))
+}
+
+/// A job this process holds the lease of.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub id: JobId,
+    pub job: Result<Job, String>,
+    /// Including this one.
+    pub attempts: i32,
+    pub max_attempts: i32,
+}
+
+#[derive(sqlx::FromRow)]
+struct ClaimRow {
+    id: JobId,
+    payload: Json<serde_json::Value>,
+    attempts: i32,
+    max_attempts: i32,
+}
+
+/// Leases up to `limit` due jobs to `owner` until `now + lease`.
+pub async fn claim(
+    db: &Db,
+    owner: &str,
+    now: OffsetDateTime,
+    lease: Duration,
+    limit: i64,
+) -> Result<Vec<Claimed>, sqlx::Error> {
+    // One statement either way. Only PostgreSQL needs (and has) SKIP LOCKED: SQLite's write
+    // transaction is exclusive already.
+    macro_rules! claim_sql {
+        ($lock:literal) => {
+            concat!(
+                "UPDATE jobs SET status = 'running', lease_owner = $1, lease_until = $2, \
+                 attempts = attempts + 1, updated_at = $3 \
+                 WHERE id IN (SELECT id FROM jobs \
+                   WHERE (status = 'queued' AND run_at <= $3) OR (status = 'running' AND lease_until < $3) \
+                   ORDER BY run_at, id LIMIT $4",
+                $lock,
+                ") RETURNING id, payload, attempts, max_attempts"
+            )
+        };
+    }
+    let mut tx = db.begin().await?;
+    let rows: Vec<ClaimRow> = match &mut tx {
+        Tx::Sqlite(t) => {
+            sqlx::query_as(claim_sql!(""))
+                .bind(owner)
+                .bind(Ts(now + lease))
+                .bind(Ts(now))
+                .bind(limit)
+                .fetch_all(&mut **t)
+                .await?
+        }
+        Tx::Postgres(t) => {
+            sqlx::query_as(claim_sql!(" FOR UPDATE SKIP LOCKED"))
+                .bind(owner)
+                .bind(Ts(now + lease))
+                .bind(Ts(now))
+                .bind(limit)
+                .fetch_all(&mut **t)
+                .await?
+        }
+    };
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Claimed {
+            id: r.id,
+            job: serde_json::from_value(r.payload.0).map_err(|e| e.to_string()),
+            attempts: r.attempts,
+            max_attempts: r.max_attempts,
+        })
+        .collect())
+}
+
+/// Marks a job done, if `owner` still holds its lease.
+pub async fn complete(
+    db: &Db,
+    id: JobId,
+    owner: &str,
+    now: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
+    finish(db, id, owner, "done", None, now).await
+}
+
+/// Marks a job failed for good.
+pub async fn fail(
+    db: &Db,
+    id: JobId,
+    owner: &str,
+    error: &str,
+    now: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
+    finish(db, id, owner, "failed", Some(error), now).await
+}
+
+async fn finish(
+    db: &Db,
+    id: JobId,
+    owner: &str,
+    status: &str,
+    error: Option<&str>,
+    now: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let done = on_tx!(&mut tx, c => sqlx::query(
+        "UPDATE jobs SET status = $3, last_error = COALESCE($4, last_error), finished_at = $5, \
+         updated_at = $5, lease_owner = NULL, lease_until = NULL \
+         WHERE id = $1 AND lease_owner = $2 AND status = 'running'",
+    )
+    .bind(id)
+    .bind(owner)
+    .bind(status)
+    .bind(error)
+    .bind(Ts(now))
+    .execute(c)
+    .await.map(|r| r.rows_affected()))?;
+    tx.commit().await?;
+    Ok(done == 1)
+}
+
+/// Puts a job back in the queue to run at `run_at`.
+pub async fn retry_later(
+    db: &Db,
+    id: JobId,
+    owner: &str,
+    error: &str,
+    run_at: OffsetDateTime,
+    now: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let done = on_tx!(&mut tx, c => sqlx::query(
+        "UPDATE jobs SET status = 'queued', last_error = $3, run_at = $4, updated_at = $5, \
+         lease_owner = NULL, lease_until = NULL \
+         WHERE id = $1 AND lease_owner = $2 AND status = 'running'",
+    )
+    .bind(id)
+    .bind(owner)
+    .bind(error)
+    .bind(Ts(run_at))
+    .bind(Ts(now))
+    .execute(c)
+    .await.map(|r| r.rows_affected()))?;
+    tx.commit().await?;
+    Ok(done == 1)
+}
+
+/// Back-off before attempt `attempts + 1`: 30 s doubling, at most 1 h.
+pub fn backoff(attempts: i32) -> Duration {
+    let exp = u32::try_from(attempts.clamp(1, 8) - 1).unwrap_or(0);
+    (Duration::seconds(30) * 2i32.pow(exp)).min(Duration::hours(1))
+}
+
+/// A job's state as the tests and operators see it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct JobRow {
+    pub id: JobId,
+    pub kind: String,
+    pub status: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+}
+
+pub async fn list(db: &Db) -> Result<Vec<JobRow>, sqlx::Error> {
+    on_db!(db, c => sqlx::query_as::<_, JobRow>("SELECT id, kind, status, attempts, last_error FROM jobs ORDER BY created_at, id")
+        .fetch_all(c)
+        .await)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        assert_eq!(backoff(1), Duration::seconds(30));
+        assert_eq!(backoff(2), Duration::seconds(60));
+        assert_eq!(backoff(5), Duration::seconds(480));
+        assert_eq!(backoff(50), Duration::hours(1));
+    }
+}

@@ -1,0 +1,193 @@
+//! Facturo's server: the REST API (wire-compatible with the Storno.ro API for every route it
+//! implements), authentication, tenancy, storage on SQLite or PostgreSQL, the job runner and the
+//! domain-event outbox, served on one port.
+//!
+//! It is not the binary: `crates/facturo` parses flags and calls [`run`]. Tests build the same
+//! server with [`Server::build`] and a fixed clock.
+//!
+//! ```no_run
+//! # async fn example() -> anyhow::Result<()> {
+//! let config = server::Config::new("sqlite://./data/facturo.db", "./data");
+//! server::run(config).await
+//! # }
+//! ```
+
+pub mod admin;
+pub mod api;
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod events;
+pub mod ids;
+pub mod jobs;
+pub mod mail;
+pub mod registry;
+pub mod state;
+pub mod store;
+pub mod tenancy;
+pub mod web;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use config::{Config, RegistrySource};
+pub use state::AppState;
+
+/// The whole HTTP application for a state: API, docs and web pages.
+pub fn app(state: AppState) -> Router {
+    let max_body = state.config.max_body_bytes;
+    let (api, openapi) = api::router().split_for_parts();
+    let router = Router::new()
+        .merge(api)
+        .merge(api::system::docs_router(&openapi))
+        .merge(web::router())
+        .fallback(api::system::not_found)
+        .with_state(state);
+    api::with_layers(router, max_body)
+}
+
+/// A built server: connected, migrated, bound, not yet serving.
+#[derive(Debug)]
+pub struct Server {
+    pub state: AppState,
+    listener: TcpListener,
+}
+
+impl Server {
+    /// Connects to the database, applies migrations, loads or creates the keys and binds the
+    /// listen address.
+    pub async fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Server> {
+        let db = store::Db::connect(
+            &config.database_url,
+            store::PoolSize {
+                max_connections: config.db_max_connections,
+            },
+        )
+        .await
+        .with_context(|| format!("connecting to {}", redact(&config.database_url)))?;
+        db.migrate().await.context("applying migrations")?;
+        let keys = auth::keys::SigningKeys::load_or_create(
+            &config.data_dir,
+            config.jwt_private_key.as_deref(),
+        )?;
+        let mailer = mail::Mailer::from_config(config.smtp_url.as_deref(), &config.mail_from)?;
+        let registry = registry::Registry::new(&config.registry, config.registry_ttl)
+            .context("configuring the company registry client")?;
+        let listener = TcpListener::bind(config.listen)
+            .await
+            .with_context(|| format!("binding {}", config.listen))?;
+        let state = AppState {
+            db,
+            clock,
+            config: Arc::new(config),
+            keys: Arc::new(keys),
+            limits: Arc::new(auth::ratelimit::RateLimits::default()),
+            mailer,
+            registry: Arc::new(registry),
+        };
+        Ok(Server { state, listener })
+    }
+
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// Serves requests and runs jobs until `shutdown` fires; then drains in-flight requests and
+    /// lets running jobs finish before returning.
+    pub async fn run_until(self, shutdown: CancellationToken) -> anyhow::Result<()> {
+        let Server { state, listener } = self;
+        let owner = format!("{}-{}", hostname(), uuid::Uuid::now_v7());
+        let runner = tokio::spawn(jobs::runner::run(state.clone(), owner, shutdown.clone()));
+        let app = app(state.clone());
+        tracing::info!(address = %listener.local_addr()?, "facturo is listening");
+        let stop = shutdown.clone();
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move { stop.cancelled().await })
+        .await
+        .context("serving HTTP")?;
+        shutdown.cancel();
+        runner.await.context("the job runner panicked")?;
+        state.db.close().await;
+        tracing::info!("facturo stopped");
+        Ok(())
+    }
+}
+
+/// Runs the server until SIGTERM or Ctrl-C.
+pub async fn run(config: Config) -> anyhow::Result<()> {
+    let server = Server::build(config, Arc::new(SystemClock)).await?;
+    let shutdown = CancellationToken::new();
+    tokio::spawn(cancel_on_signal(shutdown.clone()));
+    server.run_until(shutdown).await
+}
+
+async fn cancel_on_signal(token: CancellationToken) {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot listen for SIGTERM");
+                    let _ = ctrl_c.await;
+                    token.cancel();
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = ctrl_c => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+    tracing::info!("shutting down: draining requests and jobs");
+    token.cancel();
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .map(|s| s.trim().to_owned())
+        .ok()
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "facturo".to_owned())
+}
+
+/// A database URL without its password, for logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let creds = &url[scheme + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_are_redacted_from_database_urls() {
+        assert_eq!(
+            super::redact("postgres://u:secret@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
+        assert_eq!(
+            super::redact("sqlite://./data/x.db"),
+            "sqlite://./data/x.db"
+        );
+    }
+}

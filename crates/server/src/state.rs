@@ -1,0 +1,31 @@
+//! `AppState`: what every handler and job can reach. Built once in `run()`.
+
+use std::sync::Arc;
+
+use time::OffsetDateTime;
+
+use crate::auth::keys::SigningKeys;
+use crate::auth::ratelimit::RateLimits;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::mail::Mailer;
+use crate::registry::Registry;
+use crate::store::Db;
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub db: Db,
+    pub clock: Arc<dyn Clock>,
+    pub config: Arc<Config>,
+    pub keys: Arc<SigningKeys>,
+    pub limits: Arc<RateLimits>,
+    pub mailer: Mailer,
+    pub registry: Arc<Registry>,
+}
+
+impl AppState {
+    /// The current time; read once per request and passed down.
+    pub fn now(&self) -> OffsetDateTime {
+        self.clock.now()
+    }
+}

@@ -1,0 +1,48 @@
+//! Storage: one SQL text for SQLite and PostgreSQL (see `db`), one file per aggregate with plain
+//! functions. Reads take `&Db`, writes take `&mut Tx`; company-owned rows are always addressed
+//! with the company id as the first bind, so a foreign id simply finds nothing.
+
+pub mod db;
+pub mod types;
+
+pub mod companies;
+pub mod organizations;
+pub mod registry_cache;
+pub mod sessions;
+pub mod users;
+
+pub use db::{Backend, Db, PoolSize, Tx};
+pub use types::{Dec, Ts};
+
+/// A store failure a caller may want to tell apart from a broken database.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// A uniqueness or state constraint refused the change (message is user-facing).
+    #[error("{0}")]
+    Conflict(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// Whether an error is a violated UNIQUE constraint (both backends).
+pub fn is_unique_violation(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Database(db) => db.is_unique_violation(),
+        _ => false,
+    }
+}
+
+/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern and wraps it in `%…%`, lower-cased.
+pub fn like_pattern(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for ch in text.trim().to_lowercase().chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out.push('%');
+    out
+}

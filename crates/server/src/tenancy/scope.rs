@@ -1,0 +1,160 @@
+//! `CompanyScope`: the company a request acts for (api.md §1.4), checked against the caller's
+//! organization and allowed companies before the handler runs.
+//!
+//! The company is `?company=` (checked first), else `X-Company`, else the organization's only
+//! company. Item routes (`/api/v1/invoices/{id}`) do not need either: the incumbent resolves them
+//! by the record, so when the choice is ambiguous we look the record up within the organization.
+//! A company of another organization, a malformed id or no company answers
+//! `404 {"error":"Company not found."}`.
+
+use axum::extract::FromRequestParts;
+use axum::http::Method;
+use axum::http::request::Parts;
+use uuid::Uuid;
+
+use super::permissions::Permission;
+use crate::api::error::ApiError;
+use crate::auth::Principal;
+use crate::ids::{CompanyId, OrgId};
+use crate::on_db;
+use crate::state::AppState;
+use crate::store::companies::{self, Company};
+
+#[derive(Debug, Clone)]
+pub struct CompanyScope {
+    pub principal: Principal,
+    pub company: Company,
+}
+
+impl CompanyScope {
+    pub fn id(&self) -> CompanyId {
+        self.company.id
+    }
+
+    pub fn org(&self) -> OrgId {
+        self.company.organization_id
+    }
+
+    pub fn require(&self, p: Permission) -> Result<(), ApiError> {
+        self.principal.require(p)
+    }
+
+    /// The event origin of a change made through this scope.
+    pub fn origin(&self) -> crate::events::Origin {
+        crate::events::Origin {
+            organization: self.org(),
+            company: Some(self.id()),
+            actor: Some(self.principal.user.id),
+        }
+    }
+}
+
+const NOT_FOUND: ApiError = ApiError::NotFound("Company not found.");
+
+impl FromRequestParts<AppState> for CompanyScope {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let principal = Principal::from_request_parts(parts, state).await?;
+        let membership = principal.current().map_err(|_| NOT_FOUND)?.clone();
+        let org = membership.organization.id;
+        let explicit = query_company(parts.uri.query()).or_else(|| {
+            parts
+                .headers
+                .get("x-company")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        });
+        let company_id = match explicit {
+            Some(text) => text.parse::<CompanyId>().map_err(|_| NOT_FOUND)?,
+            None => implicit_company(state, org, parts.uri.path())
+                .await?
+                .ok_or(NOT_FOUND)?,
+        };
+        let company = companies::get(&state.db, org, company_id)
+            .await?
+            .ok_or(NOT_FOUND)?;
+        let sees_all = principal.user.is_admin
+            || principal
+                .role
+                .is_some_and(super::permissions::Role::sees_all_companies);
+        if !sees_all
+            && !membership.allowed_companies.is_empty()
+            && !membership.allowed_companies.contains(&company.id)
+        {
+            return Err(NOT_FOUND);
+        }
+        let mutating = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+        let path = parts.uri.path();
+        if company.is_read_only
+            && mutating
+            && !path.contains("/set-active")
+            && !path.contains("/restore")
+        {
+            return Err(ApiError::forbidden("company.readOnly"));
+        }
+        Ok(CompanyScope { principal, company })
+    }
+}
+
+fn query_company(query: Option<&str>) -> Option<String> {
+    query?
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| *k == "company")
+        .map(|(_, v)| v.to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// Tables of records that have item routes, by the route's resource segment.
+const ITEM_TABLES: &[(&str, &str)] = &[
+    ("invoices", "invoices"),
+    ("clients", "clients"),
+    ("suppliers", "suppliers"),
+    ("products", "products"),
+    ("vat-rates", "vat_rates"),
+    ("document-series", "document_series"),
+    ("bank-accounts", "bank_accounts"),
+];
+
+/// With no company named: the organization's only company, else the company of the record an
+/// item route names.
+async fn implicit_company(
+    state: &AppState,
+    org: OrgId,
+    path: &str,
+) -> Result<Option<CompanyId>, ApiError> {
+    let ids: Vec<CompanyId> = on_db!(&state.db, c => sqlx::query_scalar::<_, CompanyId>(
+        "SELECT id FROM companies WHERE organization_id = $1 AND deleted_at IS NULL ORDER BY created_at LIMIT 2",
+    )
+    .bind(org)
+    .fetch_all(c)
+    .await)?;
+    if let [only] = ids.as_slice() {
+        return Ok(Some(*only));
+    }
+    let mut segments = path.trim_start_matches("/api/v1/").split('/');
+    let (Some(resource), Some(id)) = (segments.next(), segments.next()) else {
+        return Ok(None);
+    };
+    let (Some(table), Ok(id)) = (
+        ITEM_TABLES
+            .iter()
+            .find(|(r, _)| *r == resource)
+            .map(|(_, t)| *t),
+        Uuid::parse_str(id),
+    ) else {
+        return Ok(None);
+    };
+    // `table` comes from the fixed list above, never from the request.
+    let sql = format!(
+        "SELECT t.company_id FROM {table} t JOIN companies c ON c.id = t.company_id \
+         WHERE t.id = $1 AND c.organization_id = $2 AND c.deleted_at IS NULL"
+    );
+    let found = on_db!(&state.db, c => sqlx::query_scalar::<_, CompanyId>(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .bind(org)
+        .fetch_optional(c)
+        .await)?;
+    Ok(found)
+}

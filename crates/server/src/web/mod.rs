@@ -1,0 +1,83 @@
+//! HTML pages. They call the same operations as `api/` and have no SQL of their own.
+
+use axum::extract::{Query, State};
+use axum::response::Html;
+use axum::routing::get;
+use axum::{Form, Router};
+use serde::Deserialize;
+
+use crate::auth::session;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/confirm-email", get(confirm_form).post(confirm))
+}
+
+#[derive(Debug, Deserialize)]
+struct TokenForm {
+    #[serde(default)]
+    token: String,
+}
+
+/// The e-mailed confirmation link opens this page. Confirming takes a click (a POST), so a mail
+/// scanner that follows links does not use the token up.
+async fn confirm_form(Query(q): Query<TokenForm>) -> Html<String> {
+    page(
+        "Confirm your e-mail address",
+        &format!(
+            "<form method=\"post\" action=\"/confirm-email\"><input type=\"hidden\" name=\"token\" value=\"{}\">\
+             <button type=\"submit\">Confirm my address</button></form>",
+            escape(&q.token)
+        ),
+    )
+}
+
+async fn confirm(State(state): State<AppState>, Form(form): Form<TokenForm>) -> Html<String> {
+    match session::confirm_email(&state, &form.token, state.now()).await {
+        Ok(true) => page(
+            "E-mail confirmed",
+            "<p>Your address is confirmed. You can sign in now.</p>",
+        ),
+        Ok(false) => page(
+            "Link not valid",
+            "<p>This confirmation link is invalid, used or expired.</p>",
+        ),
+        Err(e) => {
+            tracing::error!(error = %e, "confirming an e-mail failed");
+            page("Something went wrong", "<p>Please try again later.</p>")
+        }
+    }
+}
+
+fn page(title: &str, body: &str) -> Html<String> {
+    Html(format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
+         content=\"width=device-width, initial-scale=1\"><title>{title} · Facturo</title></head>\
+         <body style=\"font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem\">\
+         <h1>{title}</h1>{body}</body></html>"
+    ))
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escaping_neutralises_markup() {
+        assert_eq!(super::escape("\"><script>"), "&quot;&gt;&lt;script&gt;");
+    }
+}
