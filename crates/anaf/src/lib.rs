@@ -149,8 +149,9 @@ fn retry_hint(retry_after: Option<Duration>) -> String {
     retry_after.map_or_else(String::new, |d| format!("; retry after {}s", d.as_secs()))
 }
 
-/// Installs ring as the process-wide rustls provider unless one is installed already.
-fn install_crypto_provider() {
+/// Installs ring as the process-wide rustls provider unless one is installed already. Every
+/// HTTPS client of the process (this crate's, lettre's, tests') must agree on one provider.
+pub fn install_crypto_provider() {
     // Err means another provider is installed already, which is fine: reqwest uses it.
     let _ = rustls::crypto::ring::default_provider().install_default();
 }

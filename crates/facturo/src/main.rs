@@ -154,9 +154,7 @@ fn storage_config(args: &StorageArgs) -> Config {
 fn serve_config(args: ServeArgs) -> anyhow::Result<Config> {
     let mut config = storage_config(&args.storage);
     config.listen = args.listen;
-    config.public_url = args
-        .public_url
-        .unwrap_or_else(|| format!("http://{}", args.listen));
+    config.public_url = args.public_url;
     config.jwt_private_key = args.jwt_private_key;
     config.auto_confirm_email = args.auto_confirm_email;
     config.smtp_url = args.smtp_url.filter(|s| !s.is_empty());

@@ -35,8 +35,9 @@ pub struct Config {
     pub listen: SocketAddr,
     /// Keys and other files of this instance.
     pub data_dir: PathBuf,
-    /// The URL users reach the server at; links in e-mails start with it.
-    pub public_url: String,
+    /// The URL users reach the server at; links in e-mails start with it. Default:
+    /// `http://` + the bound address.
+    pub public_url: Option<String>,
     /// The access-token key as PKCS#8 PEM; when absent it lives in the data directory.
     pub jwt_private_key: Option<String>,
     /// Accounts are confirmed at registration, without an e-mail (local use only).
@@ -67,7 +68,7 @@ impl Config {
             database_url: database_url.into(),
             listen,
             data_dir: data_dir.into(),
-            public_url: format!("http://{listen}"),
+            public_url: None,
             jwt_private_key: None,
             auto_confirm_email: false,
             smtp_url: None,
@@ -80,6 +81,14 @@ impl Config {
             max_body_bytes: 2 * 1024 * 1024,
             db_max_connections: 8,
         }
+    }
+
+    /// The base of links to this server, without a trailing slash.
+    pub fn public_url(&self) -> &str {
+        self.public_url
+            .as_deref()
+            .unwrap_or("http://127.0.0.1:8900")
+            .trim_end_matches('/')
     }
 
     /// The default database: a SQLite file in the data directory.

@@ -82,6 +82,10 @@ impl Server {
         let listener = TcpListener::bind(config.listen)
             .await
             .with_context(|| format!("binding {}", config.listen))?;
+        let mut config = config;
+        if config.public_url.is_none() {
+            config.public_url = Some(format!("http://{}", listener.local_addr()?));
+        }
         let state = AppState {
             db,
             clock,

@@ -96,23 +96,9 @@ impl Sandbox {
     }
 }
 
-/// Whether `cif` is a well-formed Romanian CIF: 2 to 10 digits, the last one the check digit
-/// for the key 753217532.
-// Switch to `einvoice::ids::Cif` once that crate provides it (same rule).
+/// Whether `cif` is a well-formed Romanian CIF (2 to 10 digits, valid check digit).
 pub(crate) fn has_valid_check_digit(cif: u64) -> bool {
-    const KEY: [u64; 9] = [7, 5, 3, 2, 1, 7, 5, 3, 2];
-    if !(10..=9_999_999_999).contains(&cif) {
-        return false;
-    }
-    let check = cif % 10;
-    let mut body = cif / 10;
-    // The body, left-padded with zeros to nine digits, weighted from its last digit backwards.
-    let mut sum = 0;
-    for weight in KEY.iter().rev() {
-        sum += (body % 10) * weight;
-        body /= 10;
-    }
-    (sum * 10 % 11) % 10 == check
+    einvoice::ids::Cif::from_value(cif).is_ok()
 }
 
 /// The ANAF county number (`scod_Judet`, and the `J<n>/` of trade-register numbers) of a

@@ -465,8 +465,8 @@ mod tests {
             v,
             [
                 ("search".into(), "Ion Popescu".into()),
-                ("x".into(), "%zz".into()),
-                ("a".into(), "2".into())
+                ("a".into(), "2".into()),
+                ("x".into(), "%zz".into())
             ]
         );
     }

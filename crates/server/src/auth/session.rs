@@ -247,10 +247,7 @@ pub async fn send_confirmation(
         now,
     )
     .await?;
-    let link = format!(
-        "{}/confirm-email?token={secret}",
-        state.config.public_url.trim_end_matches('/')
-    );
+    let link = format!("{}/confirm-email?token={secret}", state.config.public_url());
     let mail = Email {
         to: email.to_owned(),
         subject: "Confirm your e-mail address for Facturo".into(),

@@ -1,0 +1,7 @@
+//! The server's integration tests: one binary, one module per area. Each test starts a real
+//! server with a database of its own (SQLite, or PostgreSQL with `FACTURO_TEST_POSTGRES`).
+
+mod support;
+
+// Registration, e-mail confirmation, login, refresh rotation, logout, password change, /me.
+mod accounts;

@@ -1,0 +1,292 @@
+//! Shared test code: a real server on 127.0.0.1:0 with its own database, a fixed clock that tests
+//! move, a real SMTP sink, and fixtures that read as sentences (`app.user()`,
+//! `user.company()`, `user.draft_invoice()`).
+
+pub mod db;
+pub mod smtp;
+
+use std::sync::Arc;
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use server::{Config, FixedClock, Server};
+use time::macros::datetime;
+use tokio_util::sync::CancellationToken;
+
+pub use db::TestDb;
+pub use smtp::SmtpSink;
+
+/// The instant every test starts at.
+pub const START: time::OffsetDateTime = datetime!(2026-06-15 09:00 UTC);
+
+/// A running server.
+pub struct TestApp {
+    pub url: String,
+    pub http: reqwest::Client,
+    pub clock: FixedClock,
+    pub state: server::AppState,
+    pub mail: SmtpSink,
+    pub db: TestDb,
+    shutdown: CancellationToken,
+    handle: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.shutdown.cancel();
+    }
+}
+
+pub fn http_client() -> reqwest::Client {
+    anaf::install_crypto_provider();
+    reqwest::Client::builder()
+        .build()
+        .expect("building an HTTP client")
+}
+
+impl TestApp {
+    /// A server with auto-confirmed registration.
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// A server whose configuration `adjust` may change first.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let db = TestDb::new().await;
+        let mail = SmtpSink::start().await;
+        let mut config = Config::new(db.url.clone(), db.dir.join("data"));
+        config.listen = ([127, 0, 0, 1], 0).into();
+        config.auto_confirm_email = true;
+        config.smtp_url = Some(mail.url());
+        config.job_workers = 2;
+        config.shutdown_grace = std::time::Duration::from_secs(5);
+        adjust(&mut config);
+        let clock = FixedClock::new(START);
+        let server = Server::build(config, Arc::new(clock.clone()))
+            .await
+            .expect("building the server");
+        let addr = server.local_addr().expect("bound address");
+        let state = server.state.clone();
+        let shutdown = CancellationToken::new();
+        let handle = tokio::spawn(server.run_until(shutdown.clone()));
+        TestApp {
+            url: format!("http://{addr}"),
+            http: http_client(),
+            clock,
+            state,
+            mail,
+            db,
+            shutdown,
+            handle: Some(handle),
+        }
+    }
+
+    /// Stops the server the way SIGTERM does and waits for it.
+    pub async fn stop(mut self) {
+        self.shutdown.cancel();
+        if let Some(h) = self.handle.take() {
+            h.await
+                .expect("server task")
+                .expect("server stopped cleanly");
+        }
+    }
+
+    /// A request without credentials.
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Reply {
+        self.send(
+            self.http.request(method, format!("{}{path}", self.url)),
+            body,
+        )
+        .await
+    }
+
+    pub async fn send(&self, request: reqwest::RequestBuilder, body: Option<Value>) -> Reply {
+        let request = match body {
+            Some(b) => request.json(&b),
+            None => request,
+        };
+        Reply::from(request.send().await.expect("sending a request")).await
+    }
+
+    /// Registers (auto-confirmed) and signs in a new user.
+    pub async fn user(&self) -> Actor<'_> {
+        let email = format!("user-{}@firma.test", uuid::Uuid::now_v7().simple());
+        self.user_with_email(&email).await
+    }
+
+    pub async fn user_with_email(&self, email: &str) -> Actor<'_> {
+        let reply = self
+            .call(Method::POST, "/api/auth/register", Some(json!({ "email": email, "password": PASSWORD, "firstName": "Ana", "lastName": "Pop" })))
+            .await;
+        assert_eq!(reply.status, 201, "register: {}", reply.body);
+        self.login(email).await
+    }
+
+    pub async fn login(&self, email: &str) -> Actor<'_> {
+        let reply = self
+            .call(
+                Method::POST,
+                "/api/auth",
+                Some(json!({ "email": email, "password": PASSWORD })),
+            )
+            .await;
+        assert_eq!(reply.status, 200, "login: {}", reply.body);
+        Actor {
+            app: self,
+            token: reply.body["token"].as_str().unwrap().to_owned(),
+            email: email.to_owned(),
+            company: None,
+        }
+    }
+}
+
+pub const PASSWORD: &str = "parola-sigura-1";
+
+/// A signed-in user, optionally acting for one company (sent as `X-Company`).
+#[derive(Clone)]
+pub struct Actor<'a> {
+    pub app: &'a TestApp,
+    pub token: String,
+    pub email: String,
+    pub company: Option<String>,
+}
+
+impl<'a> Actor<'a> {
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Reply {
+        let mut request = self
+            .app
+            .http
+            .request(method, format!("{}{path}", self.app.url))
+            .bearer_auth(&self.token);
+        if let Some(c) = &self.company {
+            request = request.header("X-Company", c);
+        }
+        self.app.send(request, body).await
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.call(Method::GET, path, None).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::POST, path, Some(body)).await
+    }
+
+    pub async fn put(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::PUT, path, Some(body)).await
+    }
+
+    pub async fn patch(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::PATCH, path, Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str) -> Reply {
+        self.call(Method::DELETE, path, None).await
+    }
+
+    /// The same user acting for `company`.
+    pub fn acting_for(&self, company: &str) -> Actor<'a> {
+        Actor {
+            company: Some(company.to_owned()),
+            ..self.clone()
+        }
+    }
+
+    /// Creates a company from a fresh valid CIF (sandbox registry) and acts for it.
+    pub async fn company(&self) -> Actor<'a> {
+        let reply = self
+            .post("/api/v1/companies", json!({ "cif": next_cif() }))
+            .await;
+        assert_eq!(reply.status, 201, "create company: {}", reply.body);
+        self.acting_for(reply.body["id"].as_str().unwrap())
+    }
+
+    /// Creates a client company of the current company.
+    pub async fn client(&self) -> Value {
+        let reply = self
+            .post("/api/v1/clients", json!({ "name": "Client Test SRL", "cui": next_cif().to_string(), "county": "CJ", "city": "Cluj-Napoca", "address": "Str. Memorandumului 1" }))
+            .await;
+        assert!(
+            reply.status == 201 || reply.status == 200,
+            "create client: {}",
+            reply.body
+        );
+        reply.body["client"].clone()
+    }
+
+    /// A draft invoice with two lines for a new client.
+    pub async fn draft_invoice(&self) -> Value {
+        let client = self.client().await;
+        let reply = self
+            .post(
+                "/api/v1/invoices",
+                json!({
+                    "clientId": client["id"],
+                    "issueDate": "2026-06-15",
+                    "dueDate": "2026-07-15",
+                    "lines": [
+                        { "description": "Consultanță", "quantity": "10", "unitPrice": "150.00", "vatRate": "21" },
+                        { "description": "Transport", "quantity": "1", "unitPrice": "99.99", "vatRate": "21" },
+                    ],
+                }),
+            )
+            .await;
+        assert_eq!(reply.status, 201, "create invoice: {}", reply.body);
+        reply.body["invoice"].clone()
+    }
+}
+
+/// A response: status, headers and the body as JSON (or a JSON string holding the text).
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+}
+
+impl Reply {
+    pub async fn from(response: reqwest::Response) -> Reply {
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.expect("reading a body");
+        let body = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The `error` message of an error body.
+    pub fn error(&self) -> &str {
+        self.body["error"]
+            .as_str()
+            .or_else(|| self.body["message"].as_str())
+            .unwrap_or_default()
+    }
+}
+
+/// A valid Romanian CIF not handed out before in this process.
+pub fn next_cif() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let seed = std::process::id() as u64 % 10_000 * 1_000 + NEXT.fetch_add(1, Ordering::Relaxed);
+    cif_from(10_000_000 + seed)
+}
+
+/// Appends the check digit to `body` (key 753217532).
+pub fn cif_from(body: u64) -> u64 {
+    const KEY: [u64; 9] = [7, 5, 3, 2, 1, 7, 5, 3, 2];
+    let mut rest = body;
+    let mut sum = 0;
+    for weight in KEY.iter().rev() {
+        sum += (rest % 10) * weight;
+        rest /= 10;
+    }
+    body * 10 + (sum * 10 % 11) % 10
+}
