@@ -248,6 +248,8 @@ CREATE TABLE invoices (
     id BLOB PRIMARY KEY,
     company_id BLOB NOT NULL REFERENCES companies (id) ON DELETE CASCADE,
     number TEXT NOT NULL,
+    -- The position in its series once issued (FCT0042 → 42).
+    series_number BIGINT,
     status TEXT NOT NULL,
     direction TEXT NOT NULL,
     document_type TEXT NOT NULL,
@@ -296,7 +298,7 @@ CREATE INDEX invoices_company_issue_date ON invoices (company_id, issue_date, id
 CREATE INDEX invoices_company_status ON invoices (company_id, status);
 CREATE INDEX invoices_company_client ON invoices (company_id, client_id);
 CREATE INDEX invoices_parent ON invoices (parent_document_id);
-CREATE UNIQUE INDEX invoices_company_series_number ON invoices (company_id, series_id, number) WHERE series_id IS NOT NULL;
+CREATE UNIQUE INDEX invoices_series_number ON invoices (series_id, series_number) WHERE series_number IS NOT NULL;
 CREATE UNIQUE INDEX invoices_company_idempotency ON invoices (company_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
 
 CREATE TABLE invoice_lines (

@@ -307,6 +307,15 @@ impl<T> Patch<T> {
         }
     }
 
+    /// As a change: `None` = leave, `Some(None)` = clear, `Some(Some(v))` = set.
+    pub fn into_change(self) -> Option<Option<T>> {
+        match self {
+            Patch::Absent => None,
+            Patch::Null => Some(None),
+            Patch::Value(v) => Some(Some(v)),
+        }
+    }
+
     pub fn as_value(&self) -> Option<&T> {
         match self {
             Patch::Value(v) => Some(v),
@@ -330,6 +339,35 @@ impl<T: Serialize> Serialize for Patch<T> {
             Patch::Value(v) => v.serialize(s),
             _ => s.serialize_none(),
         }
+    }
+}
+
+/// A Romanian CIF sent as a number or a string (`18547290`, `"RO18547290"`), check digit
+/// verified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CifIn(pub einvoice::ids::Cif);
+
+impl<'de> Deserialize<'de> for CifIn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = CifIn;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a Romanian CIF as a number or string")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<CifIn, E> {
+                einvoice::ids::Cif::from_value(v)
+                    .map(CifIn)
+                    .map_err(E::custom)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<CifIn, E> {
+                self.visit_u64(u64::try_from(v).map_err(|_| E::custom("a CIF is not negative"))?)
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<CifIn, E> {
+                s.parse().map(CifIn).map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
@@ -480,7 +518,18 @@ mod schemas {
         KnownFormat, ObjectBuilder, Schema, SchemaFormat, SchemaType, Type,
     };
 
-    use super::{DateIn, Flag, Num};
+    use super::{CifIn, DateIn, Flag, Num};
+
+    impl utoipa::PartialSchema for CifIn {
+        fn schema() -> RefOr<Schema> {
+            ObjectBuilder::new()
+                .schema_type(SchemaType::Array(vec![Type::String, Type::Integer]))
+                .description(Some("A Romanian CIF/CUI, with or without the RO prefix; the check digit is verified."))
+                .examples(["18547290"])
+                .into()
+        }
+    }
+    impl utoipa::ToSchema for CifIn {}
 
     impl utoipa::PartialSchema for Num {
         fn schema() -> RefOr<Schema> {

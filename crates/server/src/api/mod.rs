@@ -2,6 +2,7 @@
 //! and adds the cross-cutting layers (request id, tracing, body limit, error logging).
 
 pub mod auth;
+pub mod companies;
 pub mod error;
 pub mod json;
 pub mod me;
@@ -33,6 +34,7 @@ use crate::state::AppState;
     tags(
         (name = "auth", description = "Sign in, register, tokens"),
         (name = "me", description = "The signed-in user"),
+        (name = "companies", description = "Companies of the organization"),
         (name = "system", description = "Health and version"),
     )
 )]
@@ -43,6 +45,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(auth::router())
         .merge(me::router())
+        .merge(companies::router())
         .merge(system::router())
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 use time::{Duration, OffsetDateTime};
 
-use crate::ids::JobId;
+use crate::ids::{CompanyId, JobId};
 use crate::mail::Email;
 use crate::store::{Db, Ts, Tx};
 use crate::{on_db, on_tx};
@@ -18,12 +18,14 @@ use crate::{on_db, on_tx};
 #[serde(tag = "kind", content = "args", rename_all = "snake_case")]
 pub enum Job {
     SendEmail(Email),
+    PurgeCompany { company_id: CompanyId },
 }
 
 impl Job {
     pub fn kind(&self) -> &'static str {
         match self {
             Job::SendEmail(_) => "send_email",
+            Job::PurgeCompany { .. } => "purge_company",
         }
     }
 
@@ -31,6 +33,7 @@ impl Job {
     pub fn max_attempts(&self) -> i32 {
         match self {
             Job::SendEmail(_) => 8,
+            Job::PurgeCompany { .. } => 10,
         }
     }
 }

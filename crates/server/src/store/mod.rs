@@ -5,11 +5,14 @@
 pub mod db;
 pub mod types;
 
+pub mod bank_accounts;
 pub mod companies;
 pub mod organizations;
 pub mod registry_cache;
+pub mod series;
 pub mod sessions;
 pub mod users;
+pub mod vat_rates;
 
 pub use db::{Backend, Db, PoolSize, Tx};
 pub use types::{Dec, Ts};

@@ -1,6 +1,7 @@
 //! Tenancy: which organization and company a request acts for, and what the caller may do
 //! there.
 
+pub mod companies;
 pub mod permissions;
 pub mod scope;
 

@@ -5,3 +5,5 @@ mod support;
 
 // Registration, e-mail confirmation, login, refresh rotation, logout, password change, /me.
 mod accounts;
+// Companies: creation from the CIF (sandbox and the registry protocol), edits, delete/restore.
+mod companies;
