@@ -17,6 +17,7 @@ pub mod api;
 pub mod auth;
 pub mod clock;
 pub mod config;
+pub mod documents;
 pub mod events;
 pub mod ids;
 pub mod jobs;
@@ -26,6 +27,8 @@ pub mod registry;
 pub mod state;
 pub mod store;
 pub mod tenancy;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod web;
 
 use std::net::SocketAddr;

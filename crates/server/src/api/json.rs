@@ -307,15 +307,6 @@ impl<T> Patch<T> {
         }
     }
 
-    /// As a change: `None` = leave, `Some(None)` = clear, `Some(Some(v))` = set.
-    pub fn into_change(self) -> Option<Option<T>> {
-        match self {
-            Patch::Absent => None,
-            Patch::Null => Some(None),
-            Patch::Value(v) => Some(Some(v)),
-        }
-    }
-
     pub fn as_value(&self) -> Option<&T> {
         match self {
             Patch::Value(v) => Some(v),
@@ -507,6 +498,24 @@ mod tests {
                 ("x".into(), "%zz".into())
             ]
         );
+    }
+}
+
+impl Serialize for Num {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_string())
+    }
+}
+
+impl Serialize for Flag {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bool(self.0)
+    }
+}
+
+impl Serialize for DateIn {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        super::wire::date(&self.0, s)
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod companies;
 pub mod error;
+pub mod invoices;
 pub mod json;
 pub mod me;
 pub mod page;
@@ -35,6 +36,7 @@ use crate::state::AppState;
         (name = "auth", description = "Sign in, register, tokens"),
         (name = "me", description = "The signed-in user"),
         (name = "companies", description = "Companies of the organization"),
+        (name = "invoices", description = "Invoices and credit notes"),
         (name = "system", description = "Health and version"),
     )
 )]
@@ -46,6 +48,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(auth::router())
         .merge(me::router())
         .merge(companies::router())
+        .merge(invoices::router())
         .merge(system::router())
 }
 

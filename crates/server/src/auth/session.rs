@@ -123,7 +123,7 @@ pub async fn refresh(
         tracing::warn!(user = %found.user_id, "a rotated refresh token was reused; its session is revoked");
         return Err(REFUSED);
     }
-    let user = match users::get(&state.db, found.user_id).await? {
+    let user = match users::get_in(&mut tx, found.user_id).await? {
         Some(u) if u.is_active => u,
         _ => return Err(REFUSED),
     };
@@ -278,12 +278,9 @@ pub async fn confirm_email(
         return Ok(false);
     };
     users::mark_email_verified(&mut tx, user_id, now).await?;
-    if let Some(m) = organizations::memberships_of(&state.db, user_id)
-        .await?
-        .first()
-    {
+    if let Some(org) = organizations::first_org_in(&mut tx, user_id).await? {
         let origin = Origin {
-            organization: m.organization.id,
+            organization: org,
             company: None,
             actor: Some(user_id),
         };
@@ -320,12 +317,9 @@ pub async fn change_password(
     let mut tx = state.db.begin().await?;
     users::set_password(&mut tx, user.id, &new_hash, now).await?;
     sessions::revoke_user(&mut tx, user.id, now).await?;
-    if let Some(m) = organizations::memberships_of(&state.db, user.id)
-        .await?
-        .first()
-    {
+    if let Some(org) = organizations::first_org_in(&mut tx, user.id).await? {
         let origin = Origin {
-            organization: m.organization.id,
+            organization: org,
             company: None,
             actor: Some(user.id),
         };

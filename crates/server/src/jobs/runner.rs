@@ -120,7 +120,10 @@ async fn execute(state: &AppState, owner: &str, claim: Claimed) {
     let result = run_one(state, &job).await;
     let now = state.now();
     let outcome = match result {
-        Ok(()) => queue::complete(&state.db, id, owner, now).await,
+        Ok(()) => {
+            tracing::info!(%id, kind = job.kind(), attempts, "job finished");
+            queue::complete(&state.db, id, owner, now).await
+        }
         Err(JobError::Transient(e)) if attempts < max_attempts => {
             tracing::warn!(%id, kind = job.kind(), attempts, error = %e, "job failed; will retry");
             queue::retry_later(

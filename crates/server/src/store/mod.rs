@@ -7,6 +7,8 @@ pub mod types;
 
 pub mod bank_accounts;
 pub mod companies;
+pub mod invoice_list;
+pub mod invoices;
 pub mod organizations;
 pub mod registry_cache;
 pub mod series;

@@ -84,6 +84,17 @@ pub async fn memberships_of(db: &Db, user: UserId) -> Result<Vec<Membership>, sq
     Ok(rows.into_iter().map(Membership::from).collect())
 }
 
+/// The organization of a user's oldest active membership, read inside a write transaction
+/// (account events are recorded there).
+pub async fn first_org_in(tx: &mut Tx, user: UserId) -> Result<Option<OrgId>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_scalar::<_, OrgId>(
+        "SELECT organization_id FROM memberships WHERE user_id = $1 AND is_active = TRUE ORDER BY joined_at, id LIMIT 1",
+    )
+    .bind(user)
+    .fetch_optional(c)
+    .await)
+}
+
 pub async fn insert(tx: &mut Tx, org: &Organization) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("INSERT INTO organizations (id, name, slug, created_at) VALUES ($1, $2, $3, $4)")
         .bind(org.id)

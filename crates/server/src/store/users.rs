@@ -98,6 +98,15 @@ pub async fn get(db: &Db, id: UserId) -> Result<Option<User>, sqlx::Error> {
     Ok(row.map(User::from))
 }
 
+/// A user, read inside a write transaction.
+pub async fn get_in(tx: &mut Tx, id: UserId) -> Result<Option<User>, sqlx::Error> {
+    let row = on_tx!(tx, c => sqlx::query_as::<_, UserRow>(concat!(select_user!(), " WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(c)
+        .await)?;
+    Ok(row.map(User::from))
+}
+
 pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<User>, sqlx::Error> {
     let row = on_db!(db, c => sqlx::query_as::<_, UserRow>(concat!(select_user!(), " WHERE email = $1"))
         .bind(normalize_email(email))

@@ -6,6 +6,7 @@ use anaf::registry::CompanyRecord;
 use time::{Duration, OffsetDateTime};
 
 use crate::api::error::{ApiError, FieldError};
+use crate::api::json::Patch;
 use crate::auth::Principal;
 use crate::events::{self, DomainEvent, Origin};
 use crate::ids::{BankAccountId, CompanyId, OrgId, SeriesId};
@@ -41,32 +42,32 @@ pub const MODULES: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct CompanyChanges {
     pub name: Option<String>,
-    pub registration_number: Option<Option<String>>,
+    pub registration_number: Patch<String>,
     pub vat_payer: Option<bool>,
-    pub vat_code: Option<Option<String>>,
+    pub vat_code: Patch<String>,
     pub vat_on_collection: Option<bool>,
     pub oss: Option<bool>,
-    pub vat_in: Option<Option<String>>,
-    pub eori_code: Option<Option<String>>,
-    pub address: Option<Option<String>>,
-    pub city: Option<Option<String>>,
-    pub county: Option<Option<String>>,
+    pub vat_in: Patch<String>,
+    pub eori_code: Patch<String>,
+    pub address: Patch<String>,
+    pub city: Patch<String>,
+    pub county: Patch<String>,
     pub country: Option<String>,
-    pub postal_code: Option<Option<String>>,
-    pub phone: Option<Option<String>>,
-    pub email: Option<Option<String>>,
-    pub website: Option<Option<String>>,
-    pub capital_social: Option<Option<String>>,
-    pub representative: Option<Option<String>>,
-    pub representative_role: Option<Option<String>>,
+    pub postal_code: Patch<String>,
+    pub phone: Patch<String>,
+    pub email: Patch<String>,
+    pub website: Patch<String>,
+    pub capital_social: Patch<String>,
+    pub representative: Patch<String>,
+    pub representative_role: Patch<String>,
     pub default_currency: Option<String>,
     pub sync_days_back: Option<i32>,
     pub archive_enabled: Option<bool>,
-    pub archive_retention_years: Option<Option<i32>>,
-    pub efactura_delay_hours: Option<Option<i32>>,
-    pub enabled_modules: Option<Option<Vec<String>>>,
-    /// The default bank account: `Some(None)` removes it.
-    pub bank: Option<Option<BankChange>>,
+    pub archive_retention_years: Patch<i32>,
+    pub efactura_delay_hours: Patch<i32>,
+    pub enabled_modules: Patch<Vec<String>>,
+    /// The default bank account: `null` removes it.
+    pub bank: Patch<BankChange>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -100,7 +101,7 @@ pub async fn create(
     if let Some(r) = &record {
         fill_from_registry(&mut company, r);
     }
-    let bank = changes.bank.clone().flatten();
+    let bank = changes.bank.as_value().cloned();
     apply(&mut company, changes)?;
     let mut tx = state.db.begin().await?;
     companies::insert(&mut tx, &company)
@@ -143,13 +144,13 @@ pub async fn update(
     let mut tx = state.db.begin().await?;
     companies::update(&mut tx, &company).await?;
     match bank {
-        Some(Some(b)) => set_default_bank(&mut tx, company.id, b, now).await?,
-        Some(None) => {
+        Patch::Value(b) => set_default_bank(&mut tx, company.id, b, now).await?,
+        Patch::Null => {
             if let Some(existing) = bank_accounts::default_in(&mut tx, company.id).await? {
                 bank_accounts::delete(&mut tx, company.id, existing.id).await?;
             }
         }
-        None => {}
+        Patch::Absent => {}
     }
     let origin = Origin {
         organization: company.organization_id,
@@ -387,7 +388,7 @@ fn fill_from_registry(c: &mut Company, r: &CompanyRecord) {
 fn apply(c: &mut Company, ch: CompanyChanges) -> Result<(), ApiError> {
     let mut errors = Vec::new();
     if let Some(name) = ch.name {
-        c.name = name.trim().to_owned();
+        name.trim().clone_into(&mut c.name);
     }
     if c.name.is_empty() || c.name.chars().count() > 200 {
         errors.push(FieldError::new(
@@ -464,38 +465,42 @@ fn apply(c: &mut Company, ch: CompanyChanges) -> Result<(), ApiError> {
     if let Some(v) = ch.archive_enabled {
         c.archive_enabled = v;
     }
-    if let Some(years) = ch.archive_retention_years {
-        if years.is_some_and(|y| !(1..=100).contains(&y)) {
-            errors.push(FieldError::new(
-                "archiveRetentionYears",
-                "Between 1 and 100 years.",
-            ));
-        }
-        c.archive_retention_years = years;
+    if ch
+        .archive_retention_years
+        .as_value()
+        .is_some_and(|y| !(1..=100).contains(y))
+    {
+        errors.push(FieldError::new(
+            "archiveRetentionYears",
+            "Between 1 and 100 years.",
+        ));
     }
-    if let Some(hours) = ch.efactura_delay_hours {
-        if hours.is_some_and(|h| ![2, 24, 48, 72, 96].contains(&h)) {
-            errors.push(FieldError::new(
-                "efacturaDelayHours",
-                "One of 2, 24, 48, 72, 96, or null.",
-            ));
-        }
-        c.efactura_delay_hours = hours;
+    set(&mut c.archive_retention_years, ch.archive_retention_years);
+    if ch
+        .efactura_delay_hours
+        .as_value()
+        .is_some_and(|h| ![2, 24, 48, 72, 96].contains(h))
+    {
+        errors.push(FieldError::new(
+            "efacturaDelayHours",
+            "One of 2, 24, 48, 72, 96, or null.",
+        ));
     }
-    if let Some(modules) = ch.enabled_modules {
-        if let Some(bad) = modules
-            .iter()
-            .flatten()
-            .find(|m| !MODULES.contains(&m.as_str()))
-        {
-            errors.push(FieldError::new(
-                "enabledModules",
-                format!("Unknown module '{bad}'."),
-            ));
-        }
-        c.enabled_modules = modules;
+    set(&mut c.efactura_delay_hours, ch.efactura_delay_hours);
+    if let Some(bad) = ch
+        .enabled_modules
+        .as_value()
+        .into_iter()
+        .flatten()
+        .find(|m| !MODULES.contains(&m.as_str()))
+    {
+        errors.push(FieldError::new(
+            "enabledModules",
+            format!("Unknown module '{bad}'."),
+        ));
     }
-    if let Some(Some(bank)) = &ch.bank
+    set(&mut c.enabled_modules, ch.enabled_modules);
+    if let Patch::Value(bank) = &ch.bank
         && let Err(reason) = party::iban(&bank.iban)
     {
         errors.push(FieldError::new("bankAccount", reason));
@@ -510,10 +515,8 @@ fn apply(c: &mut Company, ch: CompanyChanges) -> Result<(), ApiError> {
     }
 }
 
-fn set<T>(field: &mut Option<T>, change: Option<Option<T>>) {
-    if let Some(v) = change {
-        *field = v;
-    }
+fn set<T>(field: &mut Option<T>, change: Patch<T>) {
+    *field = change.apply(field.take());
 }
 
 /// Makes `bank` the company's default account (updating the account with that IBAN if any).

@@ -3,8 +3,8 @@ use reqwest::Method;
 use serde_json::json;
 use time::Duration;
 
-use crate::support::smtp::MAIL_WAIT;
 use crate::support::{PASSWORD, TestApp};
+use server::testing::smtp::MAIL_WAIT;
 
 #[tokio::test]
 async fn registration_sends_a_confirmation_link_that_works_once() {

@@ -1,9 +1,14 @@
 //! The server's integration tests: one binary, one module per area. Each test starts a real
 //! server with a database of its own (SQLite, or PostgreSQL with `FACTURO_TEST_POSTGRES`).
 
+// Test code may unwrap: a failure is a test failure with its message.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 // Registration, e-mail confirmation, login, refresh rotation, logout, password change, /me.
 mod accounts;
 // Companies: creation from the CIF (sandbox and the registry protocol), edits, delete/restore.
 mod companies;
+// Invoices: drafts, EN 16931 totals, issue with gapless numbering, state machine, lists.
+mod invoices;

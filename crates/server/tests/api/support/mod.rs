@@ -2,9 +2,6 @@
 //! move, a real SMTP sink, and fixtures that read as sentences (`app.user()`,
 //! `user.company()`, `user.draft_invoice()`).
 
-pub mod db;
-pub mod smtp;
-
 use std::sync::Arc;
 
 use reqwest::Method;
@@ -13,8 +10,7 @@ use server::{Config, FixedClock, Server};
 use time::macros::datetime;
 use tokio_util::sync::CancellationToken;
 
-pub use db::TestDb;
-pub use smtp::SmtpSink;
+pub use server::testing::{SmtpSink, TestDb};
 
 /// The instant every test starts at.
 pub const START: time::OffsetDateTime = datetime!(2026-06-15 09:00 UTC);

@@ -29,10 +29,19 @@ pub struct SmtpSink {
     pub port: u16,
     mails: Arc<Mutex<Vec<Mail>>>,
     arrived: Arc<Notify>,
+    /// How long the sink waits before accepting a message (to keep a sender busy).
+    delay: Duration,
+    /// Conversations started, accepted or not yet.
+    connections: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl SmtpSink {
     pub async fn start() -> SmtpSink {
+        Self::start_slow(Duration::ZERO).await
+    }
+
+    /// A sink that takes `delay` to accept each message.
+    pub async fn start_slow(delay: Duration) -> SmtpSink {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("binding the SMTP sink");
@@ -41,6 +50,8 @@ impl SmtpSink {
             port,
             mails: Arc::default(),
             arrived: Arc::new(Notify::new()),
+            delay,
+            connections: Arc::default(),
         };
         let accepting = sink.clone();
         tokio::spawn(async move {
@@ -59,7 +70,15 @@ impl SmtpSink {
     }
 
     pub fn mails(&self) -> Vec<Mail> {
-        self.mails.lock().unwrap().clone()
+        self.mails
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// SMTP conversations started so far.
+    pub fn connections(&self) -> usize {
+        self.connections.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Waits until at least `n` messages arrived (at most `timeout`) and returns them all.
@@ -76,6 +95,8 @@ impl SmtpSink {
     }
 
     async fn converse(&self, stream: tokio::net::TcpStream) -> std::io::Result<()> {
+        self.connections
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let (read, mut write) = stream.into_split();
         let mut lines = BufReader::new(read);
         write.write_all(b"220 sink.test ESMTP ready\r\n").await?;
@@ -120,11 +141,15 @@ impl SmtpSink {
                     }
                     data.push_str(line.strip_prefix('.').unwrap_or(&line));
                 }
-                self.mails.lock().unwrap().push(Mail {
-                    from: from.clone(),
-                    to: to.clone(),
-                    data,
-                });
+                tokio::time::sleep(self.delay).await;
+                self.mails
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push(Mail {
+                        from: from.clone(),
+                        to: to.clone(),
+                        data,
+                    });
                 self.arrived.notify_waiters();
                 b"250 OK queued\r\n"
             } else if upper.starts_with("QUIT") {

@@ -67,6 +67,7 @@ pub fn with_database(base: &str, name: &str) -> String {
     }
 }
 
+#[cfg(test)]
 #[test]
 fn database_names_are_swapped_in_urls() {
     assert_eq!(

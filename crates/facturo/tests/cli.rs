@@ -1,0 +1,349 @@
+//! The `facturo` binary, driven as an operator would: migrate, create a user, serve, stop with
+//! SIGTERM, and two processes sharing one database's job queue.
+
+#![allow(clippy::unwrap_used)]
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use server::testing::{SmtpSink, TestDb};
+
+const BIN: &str = env!("CARGO_BIN_EXE_facturo");
+
+fn http() -> reqwest::Client {
+    anaf::install_crypto_provider();
+    reqwest::Client::new()
+}
+
+/// A port nothing listens on right now.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// `facturo` with the test's database and data directory.
+fn facturo(db: &TestDb) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("FACTURO_DATABASE_URL", &db.url)
+        .env("FACTURO_DATA_DIR", db.dir.join("data"))
+        .env("FACTURO_LOG", "info");
+    cmd
+}
+
+/// A `facturo serve` process, killed when dropped; its log goes to a file.
+struct Serving {
+    child: Child,
+    url: String,
+    log: std::path::PathBuf,
+}
+
+impl Serving {
+    async fn start(mut cmd: Command) -> Serving {
+        let port = free_port();
+        let log = std::env::temp_dir().join(format!(
+            "facturo-serve-{port}-{}.log",
+            uuid::Uuid::now_v7().simple()
+        ));
+        let child = cmd
+            .arg("serve")
+            .env("FACTURO_LISTEN", format!("127.0.0.1:{port}"))
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .unwrap();
+        let url = format!("http://127.0.0.1:{port}");
+        let http = http();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while http.get(format!("{url}/health")).send().await.is_err() {
+            assert!(Instant::now() < deadline, "the server did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Serving { child, url, log }
+    }
+
+    fn terminate(&self) {
+        let pid = self.child.id().to_string();
+        Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    }
+
+    /// Sends SIGTERM and waits for the exit, returning the status and the log. Waits without
+    /// blocking the runtime: the simulators and the SMTP sink of the test run on it.
+    async fn stop(mut self) -> (std::process::ExitStatus, String) {
+        self.terminate();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return (
+                    status,
+                    std::fs::read_to_string(&self.log).unwrap_or_default(),
+                );
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the server did not stop after SIGTERM"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+async fn post(url: &str, body: Value) -> (u16, Value) {
+    let r = http().post(url).json(&body).send().await.unwrap();
+    (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_operator_migrates_creates_an_admin_and_signs_in() {
+    let db = TestDb::new().await;
+    let out = facturo(&db).arg("migrate").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let create = || {
+        facturo(&db)
+            .args([
+                "user",
+                "create",
+                "--email",
+                "Admin@Firma.ro",
+                "--admin",
+                "--first-name",
+                "Ana",
+            ])
+            .env("FACTURO_USER_PASSWORD", "parola-admin-1")
+            .output()
+            .unwrap()
+    };
+    let out = create();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = create();
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("already exists"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    let weak = facturo(&db)
+        .args([
+            "user",
+            "create",
+            "--email",
+            "x@firma.ro",
+            "--password",
+            "short",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("password"));
+
+    let server = Serving::start(facturo(&db)).await;
+    let (status, tokens) = post(
+        &format!("{}/api/auth", server.url),
+        json!({ "email": "admin@firma.ro", "password": "parola-admin-1" }),
+    )
+    .await;
+    assert_eq!(status, 200, "{tokens}");
+    let me: Value = http()
+        .get(format!("{}/api/v1/me", server.url))
+        .bearer_auth(tokens["token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["roles"], json!(["ROLE_USER", "ROLE_SUPER_ADMIN"]));
+    let key = db.dir.join("data").join("jwt-ed25519.pem");
+    assert!(
+        key.exists(),
+        "the signing key was created in the data directory"
+    );
+    let (status, log) = server.stop().await;
+    assert!(status.success(), "{log}");
+    assert!(log.contains("facturo stopped"), "{log}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_lets_in_flight_requests_and_jobs_finish() {
+    let db = TestDb::new().await;
+    let registry = anaf::sim::RegistrySim::new();
+    let (registry_addr, _r) = anaf::sim::spawn(registry.clone()).await.unwrap();
+    let mail = SmtpSink::start_slow(Duration::from_millis(1500)).await;
+    let mut cmd = facturo(&db);
+    cmd.env("FACTURO_ANAF_REGISTRY", format!("http://{registry_addr}"))
+        .env("FACTURO_SMTP_URL", mail.url());
+    let server = Serving::start(cmd).await;
+
+    // A job in flight: the confirmation e-mail, which the slow SMTP server takes 1.5 s to accept.
+    let (status, _) = post(
+        &format!("{}/api/auth/register", server.url),
+        json!({ "email": "new@firma.ro", "password": "parola-sigura-1" }),
+    )
+    .await;
+    assert_eq!(status, 201);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while mail.connections() == 0 {
+        assert!(Instant::now() < deadline, "the e-mail job did not start");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let (status, log) = server.stop().await;
+    assert!(status.success(), "{log}");
+    assert_eq!(
+        mail.mails().len(),
+        1,
+        "the running job finished before exit"
+    );
+    let jobs = server::jobs::queue::list(
+        &server::store::Db::connect(&db.url, server::store::PoolSize::default())
+            .await
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        jobs.iter().map(|j| j.status.as_str()).collect::<Vec<_>>(),
+        ["done"],
+        "{log}"
+    );
+    let _ = registry;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_waits_for_a_request_in_flight() {
+    let db = TestDb::new().await;
+    let registry = anaf::sim::RegistrySim::new();
+    registry.fail_next(1, anaf::sim::Fault::Slow(Duration::from_millis(1500)));
+    let (registry_addr, _r) = anaf::sim::spawn(registry.clone()).await.unwrap();
+    let mut cmd = facturo(&db);
+    cmd.env("FACTURO_ANAF_REGISTRY", format!("http://{registry_addr}"))
+        .env("FACTURO_AUTO_CONFIRM_EMAIL", "1");
+    let server = Serving::start(cmd).await;
+    post(
+        &format!("{}/api/auth/register", server.url),
+        json!({ "email": "a@firma.ro", "password": "parola-sigura-1" }),
+    )
+    .await;
+    let (_, tokens) = post(
+        &format!("{}/api/auth", server.url),
+        json!({ "email": "a@firma.ro", "password": "parola-sigura-1" }),
+    )
+    .await;
+    let token = tokens["token"].as_str().unwrap().to_owned();
+    let url = server.url.clone();
+    let request = tokio::spawn(async move {
+        http()
+            .post(format!("{url}/api/v1/companies"))
+            .bearer_auth(token)
+            .json(&json!({ "cif": 18_547_290 }))
+            .send()
+            .await
+            .map(|r| r.status().as_u16())
+    });
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while registry.requests() == 0 {
+        assert!(
+            Instant::now() < deadline,
+            "the request did not reach the registry"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let (status, log) = server.stop().await;
+    assert!(status.success(), "{log}");
+    assert_eq!(
+        request.await.unwrap().unwrap(),
+        201,
+        "the request in flight was answered"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_processes_share_one_queue_and_no_job_runs_twice_or_is_lost() {
+    const JOBS: usize = 120;
+    let db = TestDb::new().await;
+    let out = facturo(&db).arg("migrate").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let store = server::store::Db::connect(&db.url, server::store::PoolSize::default())
+        .await
+        .unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    let mut tx = store.begin().await.unwrap();
+    for n in 0..JOBS {
+        let job = server::jobs::Job::SendEmail(server::mail::Email {
+            to: format!("client{n}@firma.ro"),
+            subject: format!("job-{n}"),
+            text: "x".into(),
+        });
+        server::jobs::enqueue(&mut tx, &job, now, None, now)
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let mail = SmtpSink::start_slow(Duration::from_millis(20)).await;
+    let start = |_: usize| {
+        let mut cmd = facturo(&db);
+        cmd.env("FACTURO_SMTP_URL", mail.url())
+            .env("FACTURO_JOB_WORKERS", "3");
+        Serving::start(cmd)
+    };
+    let (a, b) = (start(0).await, start(1).await);
+    let mails = mail.wait_for(JOBS, Duration::from_secs(90)).await;
+    let (sa, la) = a.stop().await;
+    let (sb, lb) = b.stop().await;
+    assert!(sa.success() && sb.success(), "{la}\n{lb}");
+
+    let mut subjects: Vec<String> = mails
+        .iter()
+        .map(|m| {
+            m.data
+                .lines()
+                .find_map(|l| l.strip_prefix("Subject: "))
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    subjects.sort();
+    let before = subjects.len();
+    subjects.dedup();
+    assert_eq!(before, subjects.len(), "no e-mail was sent twice");
+    assert_eq!(subjects.len(), JOBS, "no job was lost");
+    let jobs = server::jobs::queue::list(&store).await.unwrap();
+    assert!(
+        jobs.iter().all(|j| j.status == "done" && j.attempts == 1),
+        "{jobs:?}"
+    );
+    let (ran_a, ran_b) = (
+        la.matches("job finished").count(),
+        lb.matches("job finished").count(),
+    );
+    assert_eq!(ran_a + ran_b, JOBS);
+    assert!(
+        ran_a > 0 && ran_b > 0,
+        "both processes took jobs: {ran_a} and {ran_b}"
+    );
+}

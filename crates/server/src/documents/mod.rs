@@ -1,0 +1,11 @@
+//! Operations on documents that several callers share (API, web pages, jobs): create and edit
+//! drafts, issue with gapless numbering, cancel, restore, delete. Each takes the transaction
+//! boundary, the company scope and `now`.
+
+pub mod calendar;
+pub mod checks;
+pub mod draft;
+pub mod input;
+pub mod issue;
+pub mod lifecycle;
+pub mod save;

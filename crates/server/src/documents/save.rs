@@ -1,0 +1,366 @@
+//! Creating and editing drafts: validation (`draft::build`), references checked inside the
+//! transaction (client, series, parent, products), the record written with its event.
+
+use einvoice::money;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value, json};
+use sqlx::types::Json;
+use time::OffsetDateTime;
+
+use super::draft::{self, Draft};
+use super::input::{InvoiceInput, LineInput};
+use crate::api::error::{ApiError, FieldError};
+use crate::api::json::{DateIn, Flag, Num};
+use crate::events::{self, DomainEvent, InvoiceFacts};
+use crate::ids::{InvoiceId, LineId};
+use crate::state::AppState;
+use crate::store::invoices::{self, ClientParty, InvoiceRecord, LineRecord};
+use crate::store::{Dec, StoreError, Ts, Tx, series};
+use crate::tenancy::CompanyScope;
+
+/// The body of a refused create or update: the first message as `error` (what the incumbent's
+/// clients show) and every field in `errors`.
+#[allow(clippy::needless_pass_by_value)] // Called as `.map_err(invalid)`.
+pub fn invalid(errors: Vec<FieldError>) -> ApiError {
+    let first = errors
+        .first()
+        .map_or_else(String::new, |e| format!("{}: {}", e.key, e.message));
+    ApiError::Custom(
+        axum::http::StatusCode::BAD_REQUEST,
+        json!({ "error": first, "errors": errors }),
+    )
+}
+
+/// Creates a draft, or returns the invoice an earlier request with the same idempotency key
+/// created (`false` as the second value).
+pub async fn create(
+    state: &AppState,
+    scope: &CompanyScope,
+    input: InvoiceInput,
+    now: OffsetDateTime,
+) -> Result<(InvoiceId, bool), ApiError> {
+    let today = super::calendar::bucharest_today(now);
+    let mut tx = state.db.begin().await?;
+    let key = input
+        .idempotency_key
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(str::to_owned);
+    if let Some(key) = &key {
+        if key.len() > 200 {
+            return Err(invalid(vec![FieldError::new(
+                "idempotencyKey",
+                "At most 200 characters.",
+            )]));
+        }
+        if let Some(existing) = invoices::find_by_idempotency_key(&mut tx, scope.id(), key).await? {
+            return Ok((existing, false));
+        }
+    }
+    let draft = draft::build(&input, &scope.company, today).map_err(invalid)?;
+    let buyer = check_references(&mut tx, scope, &draft).await?;
+    let id = InvoiceId::new();
+    let mut record = record_of(&draft, scope, buyer.as_ref(), now);
+    record.id = id;
+    record.number = format!("DRAFT-{}", &id.0.simple().to_string()[24..]);
+    record.idempotency_key = key;
+    record.created_by = Some(scope.principal.user.id);
+    let lines = lines_of(&draft, id);
+    invoices::insert(&mut tx, &record, &lines)
+        .await
+        .map_err(|e| match e {
+            StoreError::Conflict(m) => ApiError::conflict(m),
+            other => other.into(),
+        })?;
+    events::record(
+        &mut tx,
+        scope.origin(),
+        &DomainEvent::InvoiceCreated(facts(&record)),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((id, true))
+}
+
+/// Applies a PUT: the keys sent replace the draft's (`lines` replaces all lines). Refused with
+/// 409 when the draft changed since the version the client sent, or since this request read it.
+pub async fn update(
+    state: &AppState,
+    scope: &CompanyScope,
+    id: InvoiceId,
+    patch: Map<String, Value>,
+    now: OffsetDateTime,
+) -> Result<(), ApiError> {
+    let today = super::calendar::bucharest_today(now);
+    let mut tx = state.db.begin().await?;
+    let current = invoices::get_for_update(&mut tx, scope.id(), id)
+        .await?
+        .ok_or(ApiError::NotFound("Invoice not found."))?;
+    if current.status != "draft" {
+        return Err(ApiError::unprocessable("Invoice is not editable."));
+    }
+    let stale = ApiError::Conflict {
+        message: "The invoice was changed by someone else; reload it and apply your change again."
+            .into(),
+        code: Some("VERSION_CONFLICT"),
+    };
+    if let Some(sent) = patch.get("version")
+        && sent.as_i64() != Some(i64::from(current.version))
+    {
+        return Err(stale);
+    }
+    let lines = invoices::lines_in(&mut tx, id).await?;
+    let merged = super::input::merge(&input_of(&current, &lines), &patch)
+        .map_err(|e| ApiError::bad_request(format!("Invalid request body: {e}")))?;
+    let draft = draft::build(&merged, &scope.company, today).map_err(invalid)?;
+    let buyer = check_references(&mut tx, scope, &draft).await?;
+    let mut record = record_of(&draft, scope, buyer.as_ref(), now);
+    record.id = id;
+    if !invoices::replace_draft(&mut tx, &record, &lines_of(&draft, id), current.version).await? {
+        return Err(stale);
+    }
+    record.number = current.number;
+    record.status = current.status;
+    events::record(
+        &mut tx,
+        scope.origin(),
+        &DomainEvent::InvoiceUpdated(facts(&record)),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Checks that what the draft refers to belongs to the company; returns the buyer's data.
+async fn check_references(
+    tx: &mut Tx,
+    scope: &CompanyScope,
+    d: &Draft,
+) -> Result<Option<ClientParty>, ApiError> {
+    let mut errors = Vec::new();
+    let buyer = match d.client_id {
+        Some(id) => {
+            let found = invoices::client_party_in(tx, scope.id(), id).await?;
+            if found.is_none() {
+                errors.push(FieldError::new("clientId", "Client not found."));
+            }
+            found
+        }
+        None => None,
+    };
+    if let Some(id) = d.series_id {
+        match series::get_in(tx, scope.id(), id).await? {
+            Some(s) if s.kind == "invoice" || s.kind == "credit_note" => {}
+            Some(s) => errors.push(FieldError::new(
+                "documentSeriesId",
+                format!("A {} series cannot number invoices.", s.kind),
+            )),
+            None => errors.push(FieldError::new(
+                "documentSeriesId",
+                "Document series not found.",
+            )),
+        }
+    }
+    if let Some(id) = d.parent_document_id
+        && invoices::status_of(tx, scope.id(), id).await?.is_none()
+    {
+        errors.push(FieldError::new(
+            "parentDocumentId",
+            "Parent invoice not found.",
+        ));
+    }
+    for (i, line) in d.lines.iter().enumerate() {
+        if let Some(p) = line.product_id
+            && !invoices::product_exists(tx, scope.id(), p).await?
+        {
+            errors.push(FieldError::new(
+                format!("lines[{i}].productId"),
+                "Product not found.",
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(buyer)
+    } else {
+        Err(invalid(errors))
+    }
+}
+
+fn minor(d: Decimal) -> i64 {
+    money::to_minor(d).unwrap_or_default()
+}
+
+/// A record for `d` with everything but identity (id, number, status) filled.
+fn record_of(
+    d: &Draft,
+    scope: &CompanyScope,
+    buyer: Option<&ClientParty>,
+    now: OffsetDateTime,
+) -> InvoiceRecord {
+    let t = &d.totals;
+    let company = &scope.company;
+    let discount: Decimal = d.lines.iter().map(|l| l.discount).sum();
+    InvoiceRecord {
+        id: InvoiceId::new(),
+        company_id: company.id,
+        number: String::new(),
+        series_number: None,
+        status: "draft".into(),
+        direction: "outgoing".into(),
+        document_type: d.document_type.clone(),
+        series_id: d.series_id,
+        client_id: d.client_id,
+        supplier_id: None,
+        parent_document_id: d.parent_document_id,
+        sender_cif: Some(company.cif.to_string()),
+        sender_name: Some(company.name.clone()),
+        receiver_cif: d
+            .receiver_cif
+            .clone()
+            .or_else(|| buyer.and_then(|b| b.cui.clone().or_else(|| b.vat_code.clone()))),
+        receiver_name: d
+            .receiver_name
+            .clone()
+            .or_else(|| buyer.map(|b| b.name.clone())),
+        issue_date: d.issue_date,
+        due_date: d.due_date,
+        currency: d.currency.clone(),
+        exchange_rate: d.exchange_rate.map(Dec),
+        invoice_type_code: d.invoice_type_code.clone(),
+        language: d.language.clone(),
+        line_extension: minor(t.line_extension),
+        allowance_total: minor(t.allowance_total),
+        charge_total: minor(t.charge_total),
+        subtotal: minor(t.tax_exclusive),
+        vat_total: minor(t.tax_total),
+        total: minor(t.tax_inclusive),
+        prepaid: minor(t.prepaid),
+        rounding: minor(t.rounding),
+        payable: minor(t.payable),
+        discount: minor(discount),
+        vat_total_accounting: t.tax_total_accounting.map(minor),
+        amount_paid: 0,
+        paid_at: None,
+        payment_method: d.payment_method.clone(),
+        details: Json(d.details.clone()),
+        buyer_snapshot: buyer.and_then(|b| serde_json::to_value(b).ok()).map(Json),
+        seller_snapshot: None,
+        idempotency_key: None,
+        version: 1,
+        created_by: None,
+        issued_at: None,
+        cancelled_at: None,
+        cancellation_reason: None,
+        deleted_at: None,
+        created_at: Ts(now),
+        updated_at: Ts(now),
+    }
+}
+
+fn lines_of(d: &Draft, invoice: InvoiceId) -> Vec<LineRecord> {
+    d.lines
+        .iter()
+        .zip(&d.totals.lines)
+        .enumerate()
+        .map(|(i, (l, t))| LineRecord {
+            id: LineId::new(),
+            invoice_id: invoice,
+            position: i32::try_from(i + 1).unwrap_or(i32::MAX),
+            description: l.description.clone(),
+            quantity: Dec(l.quantity),
+            unit_of_measure: l.unit_of_measure.clone(),
+            unit_code: l.unit_code.clone(),
+            unit_price: Dec(l.unit_price),
+            price_base_quantity: Dec(l.base_quantity),
+            vat_rate: Dec(l.vat.rate),
+            vat_category_code: l.vat.category.code().to_owned(),
+            discount: minor(l.discount),
+            discount_percent: l.discount_percent.map(Dec),
+            vat_included: l.vat_included,
+            line_total: minor(t.net),
+            vat_amount: minor(t.vat),
+            product_id: l.product_id,
+            product_code: l.input.product_code.clone(),
+            line_note: l.input.line_note.clone(),
+            buyer_accounting_ref: l.input.buyer_accounting_ref.clone(),
+            buyer_item_identification: l.input.buyer_item_identification.clone(),
+            standard_item_identification: l.input.standard_item_identification.clone(),
+            cpv_code: l.input.cpv_code.clone(),
+            extensions: l.input.ubl_extensions.clone().map(Json),
+        })
+        .collect()
+}
+
+/// The input that produces a stored draft again (the base a PUT is merged over).
+pub fn input_of(r: &InvoiceRecord, lines: &[LineRecord]) -> InvoiceInput {
+    InvoiceInput {
+        lines: Some(lines.iter().map(line_input_of).collect()),
+        client_id: r.client_id,
+        receiver_name: if r.client_id.is_some() {
+            None
+        } else {
+            r.receiver_name.clone()
+        },
+        receiver_cif: if r.client_id.is_some() {
+            None
+        } else {
+            r.receiver_cif.clone()
+        },
+        document_type: Some(r.document_type.clone()),
+        parent_document_id: r.parent_document_id,
+        document_series_id: r.series_id,
+        issue_date: Some(DateIn(r.issue_date)),
+        due_date: r.due_date.map(DateIn),
+        currency: Some(r.currency.clone()),
+        exchange_rate: r.exchange_rate.map(|d| Num(d.0)),
+        invoice_type_code: r.invoice_type_code.clone(),
+        language: Some(r.language.clone()),
+        payment_method: r.payment_method.clone(),
+        version: None,
+        idempotency_key: None,
+        details: r.details.0.clone(),
+    }
+}
+
+fn line_input_of(l: &LineRecord) -> LineInput {
+    LineInput {
+        description: Some(l.description.clone()),
+        quantity: Some(Num(l.quantity.0)),
+        unit_price: Some(Num(l.unit_price.0)),
+        price_base_quantity: Some(Num(l.price_base_quantity.0)),
+        unit_of_measure: Some(l.unit_of_measure.clone()),
+        unit_code: Some(l.unit_code.clone()),
+        vat_rate: Some(Num(l.vat_rate.0)),
+        vat_category_code: Some(l.vat_category_code.clone()),
+        discount: if l.discount_percent.is_some() {
+            None
+        } else {
+            Some(Num(money::from_minor(l.discount)))
+        },
+        discount_percent: l.discount_percent.map(|d| Num(d.0)),
+        vat_included: Some(Flag(l.vat_included)),
+        product_id: l.product_id,
+        product_code: l.product_code.clone(),
+        line_note: l.line_note.clone(),
+        buyer_accounting_ref: l.buyer_accounting_ref.clone(),
+        buyer_item_identification: l.buyer_item_identification.clone(),
+        standard_item_identification: l.standard_item_identification.clone(),
+        cpv_code: l.cpv_code.clone(),
+        ubl_extensions: l.extensions.clone().map(|j| j.0),
+    }
+}
+
+/// What invoice events carry.
+pub fn facts(r: &InvoiceRecord) -> InvoiceFacts {
+    InvoiceFacts {
+        id: r.id.0,
+        number: r.number.clone(),
+        status: r.status.clone(),
+        direction: r.direction.clone(),
+        total: crate::api::wire::amount(r.total),
+        currency: r.currency.clone(),
+    }
+}
