@@ -8,6 +8,7 @@ pub mod types;
 pub mod bank_accounts;
 pub mod companies;
 pub mod organizations;
+pub mod products;
 pub mod registry_cache;
 pub mod series;
 pub mod sessions;

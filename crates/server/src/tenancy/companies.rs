@@ -387,7 +387,7 @@ fn fill_from_registry(c: &mut Company, r: &CompanyRecord) {
 fn apply(c: &mut Company, ch: CompanyChanges) -> Result<(), ApiError> {
     let mut errors = Vec::new();
     if let Some(name) = ch.name {
-        c.name = name.trim().to_owned();
+        name.trim().clone_into(&mut c.name);
     }
     if c.name.is_empty() || c.name.chars().count() > 200 {
         errors.push(FieldError::new(
@@ -510,6 +510,7 @@ fn apply(c: &mut Company, ch: CompanyChanges) -> Result<(), ApiError> {
     }
 }
 
+#[allow(clippy::option_option)] // A `CompanyChanges` field: `Some(None)` clears.
 fn set<T>(field: &mut Option<T>, change: Option<Option<T>>) {
     if let Some(v) = change {
         *field = v;
@@ -525,30 +526,27 @@ async fn set_default_bank(
 ) -> Result<(), ApiError> {
     let iban = party::iban(&bank.iban).map_err(|m| ApiError::field("bankAccount", m))?;
     let existing = bank_accounts::default_in(tx, company).await?;
-    let row = match existing {
-        Some(mut row) => {
-            row.iban = iban;
-            row.bank_name = party::clean(bank.bank_name).or(row.bank_name);
-            row.bic = party::clean(bank.bic).or(row.bic);
-            row.updated_at = Ts(now);
-            bank_accounts::update(tx, &row).await?;
-            row
-        }
-        None => {
-            let row = BankAccountRow {
-                id: BankAccountId::new(),
-                company_id: company,
-                bank_name: party::clean(bank.bank_name),
-                iban,
-                bic: party::clean(bank.bic),
-                currency: "RON".into(),
-                is_default: true,
-                created_at: Ts(now),
-                updated_at: Ts(now),
-            };
-            bank_accounts::insert(tx, &row).await?;
-            row
-        }
+    let row = if let Some(mut row) = existing {
+        row.iban = iban;
+        row.bank_name = party::clean(bank.bank_name).or(row.bank_name);
+        row.bic = party::clean(bank.bic).or(row.bic);
+        row.updated_at = Ts(now);
+        bank_accounts::update(tx, &row).await?;
+        row
+    } else {
+        let row = BankAccountRow {
+            id: BankAccountId::new(),
+            company_id: company,
+            bank_name: party::clean(bank.bank_name),
+            iban,
+            bic: party::clean(bank.bic),
+            currency: "RON".into(),
+            is_default: true,
+            created_at: Ts(now),
+            updated_at: Ts(now),
+        };
+        bank_accounts::insert(tx, &row).await?;
+        row
     };
     bank_accounts::clear_other_defaults(tx, company, row.id, now).await?;
     Ok(())
