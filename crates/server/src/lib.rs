@@ -15,6 +15,7 @@
 pub mod admin;
 pub mod api;
 pub mod auth;
+pub mod catalog;
 pub mod clock;
 pub mod config;
 pub mod documents;

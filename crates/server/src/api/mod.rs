@@ -2,13 +2,17 @@
 //! and adds the cross-cutting layers (request id, tracing, body limit, error logging).
 
 pub mod auth;
+pub mod bank_accounts;
 pub mod companies;
 pub mod error;
 pub mod invoices;
 pub mod json;
 pub mod me;
 pub mod page;
+pub mod products;
+pub mod series;
 pub mod system;
+pub mod vat_rates;
 pub mod wire;
 
 use std::time::Duration;
@@ -37,6 +41,8 @@ use crate::state::AppState;
         (name = "me", description = "The signed-in user"),
         (name = "companies", description = "Companies of the organization"),
         (name = "invoices", description = "Invoices and credit notes"),
+        (name = "products", description = "The company's products"), (name = "vat-rates", description = "The company's VAT rates; VAT category codes"),
+        (name = "document-series", description = "Document series and numbering"), (name = "bank-accounts", description = "The company's bank accounts (Facturo's own, not in the Storno API); the default one is the company's bankAccount"),
         (name = "system", description = "Health and version"),
     )
 )]
@@ -49,6 +55,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(me::router())
         .merge(companies::router())
         .merge(invoices::router())
+        .merge(products::router())
+        .merge(vat_rates::router())
+        .merge(series::router())
+        .merge(bank_accounts::router())
         .merge(system::router())
 }
 

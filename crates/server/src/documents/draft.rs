@@ -244,9 +244,9 @@ fn totals_line(l: &DraftLine) -> TotalsLine {
     {
         if let Some(amount) = ac.amount.map(|n| n.0) {
             if ac.charge_indicator.0 {
-                charges.push(amount)
+                charges.push(amount);
             } else {
-                allowances.push(amount)
+                allowances.push(amount);
             }
         }
     }

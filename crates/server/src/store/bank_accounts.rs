@@ -54,6 +54,18 @@ pub async fn get(
         .await)
 }
 
+pub async fn get_in(
+    tx: &mut Tx,
+    company: CompanyId,
+    id: BankAccountId,
+) -> Result<Option<BankAccountRow>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_as::<_, BankAccountRow>(concat!(select_accounts!(), " WHERE company_id = $1 AND id = $2"))
+        .bind(company)
+        .bind(id)
+        .fetch_optional(c)
+        .await)
+}
+
 pub async fn default_in(
     tx: &mut Tx,
     company: CompanyId,

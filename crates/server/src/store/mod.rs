@@ -10,6 +10,7 @@ pub mod companies;
 pub mod invoice_list;
 pub mod invoices;
 pub mod organizations;
+pub mod products;
 pub mod registry_cache;
 pub mod series;
 pub mod sessions;

@@ -50,6 +50,28 @@ pub async fn get(
         .await)
 }
 
+pub async fn get_in(
+    tx: &mut Tx,
+    company: CompanyId,
+    id: VatRateId,
+) -> Result<Option<VatRateRow>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_as::<_, VatRateRow>(concat!(select_rates!(), " WHERE company_id = $1 AND id = $2"))
+        .bind(company)
+        .bind(id)
+        .fetch_optional(c)
+        .await)
+}
+
+/// The position after the company's last rate.
+pub async fn next_position(tx: &mut Tx, company: CompanyId) -> Result<i32, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_scalar::<_, i32>(
+        "SELECT CAST(COALESCE(MAX(position), -1) + 1 AS INTEGER) FROM vat_rates WHERE company_id = $1",
+    )
+    .bind(company)
+    .fetch_one(c)
+    .await)
+}
+
 pub async fn insert(tx: &mut Tx, r: &VatRateRow) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query(
         "INSERT INTO vat_rates (id, company_id, rate, label, category_code, exemption_code, is_default, is_active, position, created_at, updated_at) \

@@ -56,6 +56,7 @@ async fn registration_sends_a_confirmation_link_that_works_once() {
     let me = user.get("/api/v1/me").await;
     assert_eq!(me.body["emailVerified"], true);
     assert_eq!(me.body["currentRole"], "owner");
+    app.stop().await;
 }
 
 #[tokio::test]

@@ -8,6 +8,8 @@ mod support;
 
 // Registration, e-mail confirmation, login, refresh rotation, logout, password change, /me.
 mod accounts;
+// Catalog: products, VAT rates, document series and numbering guards, bank accounts.
+mod catalog;
 // Companies: creation from the CIF (sandbox and the registry protocol), edits, delete/restore.
 mod companies;
 // Invoices: drafts, EN 16931 totals, issue with gapless numbering, state machine, lists.

@@ -271,7 +271,8 @@ impl Reply {
 pub fn next_cif() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(0);
-    let seed = std::process::id() as u64 % 10_000 * 1_000 + NEXT.fetch_add(1, Ordering::Relaxed);
+    let seed =
+        u64::from(std::process::id()) % 10_000 * 1_000 + NEXT.fetch_add(1, Ordering::Relaxed);
     cif_from(10_000_000 + seed)
 }
 
