@@ -2,11 +2,13 @@
 //! and adds the cross-cutting layers (request id, tracing, body limit, error logging).
 
 pub mod auth;
+pub mod clients;
 pub mod companies;
 pub mod error;
 pub mod json;
 pub mod me;
 pub mod page;
+pub mod suppliers;
 pub mod system;
 pub mod wire;
 
@@ -35,6 +37,8 @@ use crate::state::AppState;
         (name = "auth", description = "Sign in, register, tokens"),
         (name = "me", description = "The signed-in user"),
         (name = "companies", description = "Companies of the organization"),
+        (name = "clients", description = "Clients of the company (X-Company)"),
+        (name = "suppliers", description = "Suppliers of the company (X-Company)"),
         (name = "system", description = "Health and version"),
     )
 )]
@@ -46,6 +50,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(auth::router())
         .merge(me::router())
         .merge(companies::router())
+        .merge(clients::router())
+        .merge(suppliers::router())
         .merge(system::router())
 }
 

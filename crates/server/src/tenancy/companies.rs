@@ -356,26 +356,9 @@ fn blank(org: OrgId, cif: einvoice::ids::Cif, now: OffsetDateTime) -> Company {
 fn fill_from_registry(c: &mut Company, r: &CompanyRecord) {
     c.name.clone_from(&r.name);
     c.registration_number.clone_from(&r.registration_number);
-    let street = [
-        r.street.as_deref(),
-        r.street_number
-            .as_deref()
-            .map(|n| format!("nr. {n}"))
-            .as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
-    c.address = if street.is_empty() {
-        r.address.clone()
-    } else {
-        Some(street)
-    };
-    c.city.clone_from(&r.city);
-    c.county = r.county_code.clone().or_else(|| r.county_name.clone());
-    c.country = "RO".into();
-    c.postal_code.clone_from(&r.postal_code);
+    let a = party::registry_address(r);
+    (c.address, c.city, c.county, c.country, c.postal_code) =
+        (a.address, a.city, a.county, a.country, a.postal_code);
     c.phone.clone_from(&r.phone);
     c.vat_payer = r.vat_payer;
     c.vat_code = r.vat_payer.then(|| format!("RO{}", r.cif));
@@ -387,7 +370,7 @@ fn fill_from_registry(c: &mut Company, r: &CompanyRecord) {
 fn apply(c: &mut Company, ch: CompanyChanges) -> Result<(), ApiError> {
     let mut errors = Vec::new();
     if let Some(name) = ch.name {
-        c.name = name.trim().to_owned();
+        name.trim().clone_into(&mut c.name);
     }
     if c.name.is_empty() || c.name.chars().count() > 200 {
         errors.push(FieldError::new(
@@ -510,7 +493,7 @@ fn apply(c: &mut Company, ch: CompanyChanges) -> Result<(), ApiError> {
     }
 }
 
-fn set<T>(field: &mut Option<T>, change: Option<Option<T>>) {
+fn set<T>(field: &mut T, change: Option<T>) {
     if let Some(v) = change {
         *field = v;
     }
@@ -525,30 +508,27 @@ async fn set_default_bank(
 ) -> Result<(), ApiError> {
     let iban = party::iban(&bank.iban).map_err(|m| ApiError::field("bankAccount", m))?;
     let existing = bank_accounts::default_in(tx, company).await?;
-    let row = match existing {
-        Some(mut row) => {
-            row.iban = iban;
-            row.bank_name = party::clean(bank.bank_name).or(row.bank_name);
-            row.bic = party::clean(bank.bic).or(row.bic);
-            row.updated_at = Ts(now);
-            bank_accounts::update(tx, &row).await?;
-            row
-        }
-        None => {
-            let row = BankAccountRow {
-                id: BankAccountId::new(),
-                company_id: company,
-                bank_name: party::clean(bank.bank_name),
-                iban,
-                bic: party::clean(bank.bic),
-                currency: "RON".into(),
-                is_default: true,
-                created_at: Ts(now),
-                updated_at: Ts(now),
-            };
-            bank_accounts::insert(tx, &row).await?;
-            row
-        }
+    let row = if let Some(mut row) = existing {
+        row.iban = iban;
+        row.bank_name = party::clean(bank.bank_name).or(row.bank_name);
+        row.bic = party::clean(bank.bic).or(row.bic);
+        row.updated_at = Ts(now);
+        bank_accounts::update(tx, &row).await?;
+        row
+    } else {
+        let row = BankAccountRow {
+            id: BankAccountId::new(),
+            company_id: company,
+            bank_name: party::clean(bank.bank_name),
+            iban,
+            bic: party::clean(bank.bic),
+            currency: "RON".into(),
+            is_default: true,
+            created_at: Ts(now),
+            updated_at: Ts(now),
+        };
+        bank_accounts::insert(tx, &row).await?;
+        row
     };
     bank_accounts::clear_other_defaults(tx, company, row.id, now).await?;
     Ok(())

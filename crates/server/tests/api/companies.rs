@@ -68,7 +68,7 @@ async fn a_bad_check_digit_or_a_duplicate_cif_is_refused() {
     let app = TestApp::spawn().await;
     let user = app.user().await;
     let bad = user
-        .post("/api/v1/companies", json!({ "cif": 18547291 }))
+        .post("/api/v1/companies", json!({ "cif": 18_547_291 }))
         .await;
     assert_eq!(bad.status, 400, "{}", bad.body);
     assert!(bad.error().contains("cif"), "{}", bad.body);

@@ -133,7 +133,7 @@ impl TestApp {
         assert_eq!(reply.status, 200, "login: {}", reply.body);
         Actor {
             app: self,
-            token: reply.body["token"].as_str().unwrap().to_owned(),
+            token: reply.body["token"].as_str().expect("a token").to_owned(),
             email: email.to_owned(),
             company: None,
         }
@@ -198,7 +198,7 @@ impl<'a> Actor<'a> {
             .post("/api/v1/companies", json!({ "cif": next_cif() }))
             .await;
         assert_eq!(reply.status, 201, "create company: {}", reply.body);
-        self.acting_for(reply.body["id"].as_str().unwrap())
+        self.acting_for(reply.body["id"].as_str().expect("a company id"))
     }
 
     /// Creates a client company of the current company.
@@ -275,7 +275,8 @@ impl Reply {
 pub fn next_cif() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(0);
-    let seed = std::process::id() as u64 % 10_000 * 1_000 + NEXT.fetch_add(1, Ordering::Relaxed);
+    let seed =
+        u64::from(std::process::id()) % 10_000 * 1_000 + NEXT.fetch_add(1, Ordering::Relaxed);
     cif_from(10_000_000 + seed)
 }
 

@@ -59,7 +59,7 @@ impl SmtpSink {
     }
 
     pub fn mails(&self) -> Vec<Mail> {
-        self.mails.lock().unwrap().clone()
+        self.mails.lock().expect("the mail list").clone()
     }
 
     /// Waits until at least `n` messages arrived (at most `timeout`) and returns them all.
@@ -120,7 +120,7 @@ impl SmtpSink {
                     }
                     data.push_str(line.strip_prefix('.').unwrap_or(&line));
                 }
-                self.mails.lock().unwrap().push(Mail {
+                self.mails.lock().expect("the mail list").push(Mail {
                     from: from.clone(),
                     to: to.clone(),
                     data,
