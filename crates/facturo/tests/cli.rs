@@ -290,7 +290,7 @@ async fn two_processes_share_one_queue_and_no_job_runs_twice_or_is_lost() {
     let store = server::store::Db::connect(&db.url, server::store::PoolSize::default())
         .await
         .unwrap();
-    let now = time::OffsetDateTime::now_utc();
+    let now = server::Clock::now(&server::SystemClock);
     let mut tx = store.begin().await.unwrap();
     for n in 0..JOBS {
         let job = server::jobs::Job::SendEmail(server::mail::Email {

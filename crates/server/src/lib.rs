@@ -23,6 +23,7 @@ pub mod events;
 pub mod ids;
 pub mod jobs;
 pub mod mail;
+pub mod partners;
 pub mod party;
 pub mod registry;
 pub mod state;

@@ -71,6 +71,30 @@ pub fn normalize(a: &mut Address, keys: AddressKeys, errors: &mut Vec<FieldError
     }
 }
 
+/// The address ANAF's registry gives for a company (tax-apis.md §3.1 mapping): the street and
+/// number when it has them, else its one-line address; the county as its code when known.
+pub fn registry_address(r: &anaf::registry::CompanyRecord) -> Address {
+    let street = [
+        r.street.clone(),
+        r.street_number.as_deref().map(|n| format!("nr. {n}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    Address {
+        address: if street.is_empty() {
+            r.address.clone()
+        } else {
+            Some(street)
+        },
+        city: r.city.clone(),
+        county: r.county_code.clone().or_else(|| r.county_name.clone()),
+        country: "RO".into(),
+        postal_code: r.postal_code.clone(),
+    }
+}
+
 /// A valid IBAN in its compact form, or the reason it is not one.
 pub fn iban(text: &str) -> Result<String, String> {
     text.parse::<einvoice::ids::Iban>()

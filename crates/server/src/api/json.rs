@@ -307,6 +307,19 @@ impl<T> Patch<T> {
         }
     }
 
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Patch<U> {
+        match self {
+            Patch::Absent => Patch::Absent,
+            Patch::Null => Patch::Null,
+            Patch::Value(v) => Patch::Value(f(v)),
+        }
+    }
+
+    /// Applies the patch to the field in place.
+    pub fn apply_to(self, field: &mut Option<T>) {
+        *field = self.apply(field.take());
+    }
+
     pub fn as_value(&self) -> Option<&T> {
         match self {
             Patch::Value(v) => Some(v),

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod bank_accounts;
+pub mod clients;
 pub mod companies;
 pub mod error;
 pub mod invoices;
@@ -11,6 +12,7 @@ pub mod me;
 pub mod page;
 pub mod products;
 pub mod series;
+pub mod suppliers;
 pub mod system;
 pub mod vat_rates;
 pub mod wire;
@@ -43,6 +45,8 @@ use crate::state::AppState;
         (name = "invoices", description = "Invoices and credit notes"),
         (name = "products", description = "The company's products"), (name = "vat-rates", description = "The company's VAT rates; VAT category codes"),
         (name = "document-series", description = "Document series and numbering"), (name = "bank-accounts", description = "The company's bank accounts (Facturo's own, not in the Storno API); the default one is the company's bankAccount"),
+        (name = "clients", description = "Clients of the company (X-Company)"),
+        (name = "suppliers", description = "Suppliers of the company (X-Company)"),
         (name = "system", description = "Health and version"),
     )
 )]
@@ -59,6 +63,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(vat_rates::router())
         .merge(series::router())
         .merge(bank_accounts::router())
+        .merge(clients::router())
+        .merge(suppliers::router())
         .merge(system::router())
 }
 

@@ -340,7 +340,7 @@ fn clean(s: Option<String>) -> Option<String> {
 }
 
 /// Enough to catch typos; the confirmation e-mail proves the rest.
-fn is_plausible_email(email: &str) -> bool {
+pub fn is_plausible_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };

@@ -6,14 +6,17 @@ pub mod db;
 pub mod types;
 
 pub mod bank_accounts;
+pub mod clients;
 pub mod companies;
 pub mod invoice_list;
 pub mod invoices;
 pub mod organizations;
+pub mod party_invoices;
 pub mod products;
 pub mod registry_cache;
 pub mod series;
 pub mod sessions;
+pub mod suppliers;
 pub mod users;
 pub mod vat_rates;
 

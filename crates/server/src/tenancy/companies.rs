@@ -357,26 +357,9 @@ fn blank(org: OrgId, cif: einvoice::ids::Cif, now: OffsetDateTime) -> Company {
 fn fill_from_registry(c: &mut Company, r: &CompanyRecord) {
     c.name.clone_from(&r.name);
     c.registration_number.clone_from(&r.registration_number);
-    let street = [
-        r.street.as_deref(),
-        r.street_number
-            .as_deref()
-            .map(|n| format!("nr. {n}"))
-            .as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
-    c.address = if street.is_empty() {
-        r.address.clone()
-    } else {
-        Some(street)
-    };
-    c.city.clone_from(&r.city);
-    c.county = r.county_code.clone().or_else(|| r.county_name.clone());
-    c.country = "RO".into();
-    c.postal_code.clone_from(&r.postal_code);
+    let a = party::registry_address(r);
+    (c.address, c.city, c.county, c.country, c.postal_code) =
+        (a.address, a.city, a.county, a.country, a.postal_code);
     c.phone.clone_from(&r.phone);
     c.vat_payer = r.vat_payer;
     c.vat_code = r.vat_payer.then(|| format!("RO{}", r.cif));
@@ -396,22 +379,22 @@ fn apply(c: &mut Company, ch: CompanyChanges) -> Result<(), ApiError> {
             "The name is required (at most 200 characters).",
         ));
     }
-    set(&mut c.registration_number, ch.registration_number);
-    set(&mut c.vat_in, ch.vat_in);
-    set(&mut c.eori_code, ch.eori_code);
-    set(&mut c.phone, ch.phone);
-    set(&mut c.website, ch.website);
-    set(&mut c.capital_social, ch.capital_social);
-    set(&mut c.representative, ch.representative);
-    set(&mut c.representative_role, ch.representative_role);
-    set(&mut c.email, ch.email);
+    ch.registration_number.apply_to(&mut c.registration_number);
+    ch.vat_in.apply_to(&mut c.vat_in);
+    ch.eori_code.apply_to(&mut c.eori_code);
+    ch.phone.apply_to(&mut c.phone);
+    ch.website.apply_to(&mut c.website);
+    ch.capital_social.apply_to(&mut c.capital_social);
+    ch.representative.apply_to(&mut c.representative);
+    ch.representative_role.apply_to(&mut c.representative_role);
+    ch.email.apply_to(&mut c.email);
     if let Some(v) = ch.vat_payer {
         c.vat_payer = v;
         if !v {
             c.vat_code = None;
         }
     }
-    set(&mut c.vat_code, ch.vat_code);
+    ch.vat_code.apply_to(&mut c.vat_code);
     if c.vat_payer && c.vat_code.is_none() {
         c.vat_code = Some(format!("RO{}", c.cif));
     }
@@ -428,10 +411,10 @@ fn apply(c: &mut Company, ch: CompanyChanges) -> Result<(), ApiError> {
         country: c.country.clone(),
         postal_code: c.postal_code.take(),
     };
-    set(&mut address.address, ch.address);
-    set(&mut address.city, ch.city);
-    set(&mut address.county, ch.county);
-    set(&mut address.postal_code, ch.postal_code);
+    ch.address.apply_to(&mut address.address);
+    ch.city.apply_to(&mut address.city);
+    ch.county.apply_to(&mut address.county);
+    ch.postal_code.apply_to(&mut address.postal_code);
     if let Some(country) = ch.country {
         address.country = country;
     }
@@ -475,7 +458,8 @@ fn apply(c: &mut Company, ch: CompanyChanges) -> Result<(), ApiError> {
             "Between 1 and 100 years.",
         ));
     }
-    set(&mut c.archive_retention_years, ch.archive_retention_years);
+    ch.archive_retention_years
+        .apply_to(&mut c.archive_retention_years);
     if ch
         .efactura_delay_hours
         .as_value()
@@ -486,7 +470,8 @@ fn apply(c: &mut Company, ch: CompanyChanges) -> Result<(), ApiError> {
             "One of 2, 24, 48, 72, 96, or null.",
         ));
     }
-    set(&mut c.efactura_delay_hours, ch.efactura_delay_hours);
+    ch.efactura_delay_hours
+        .apply_to(&mut c.efactura_delay_hours);
     if let Some(bad) = ch
         .enabled_modules
         .as_value()
@@ -499,7 +484,7 @@ fn apply(c: &mut Company, ch: CompanyChanges) -> Result<(), ApiError> {
             format!("Unknown module '{bad}'."),
         ));
     }
-    set(&mut c.enabled_modules, ch.enabled_modules);
+    ch.enabled_modules.apply_to(&mut c.enabled_modules);
     if let Patch::Value(bank) = &ch.bank
         && let Err(reason) = party::iban(&bank.iban)
     {
@@ -515,10 +500,6 @@ fn apply(c: &mut Company, ch: CompanyChanges) -> Result<(), ApiError> {
     }
 }
 
-fn set<T>(field: &mut Option<T>, change: Patch<T>) {
-    *field = change.apply(field.take());
-}
-
 /// Makes `bank` the company's default account (updating the account with that IBAN if any).
 async fn set_default_bank(
     tx: &mut Tx,
@@ -528,30 +509,27 @@ async fn set_default_bank(
 ) -> Result<(), ApiError> {
     let iban = party::iban(&bank.iban).map_err(|m| ApiError::field("bankAccount", m))?;
     let existing = bank_accounts::default_in(tx, company).await?;
-    let row = match existing {
-        Some(mut row) => {
-            row.iban = iban;
-            row.bank_name = party::clean(bank.bank_name).or(row.bank_name);
-            row.bic = party::clean(bank.bic).or(row.bic);
-            row.updated_at = Ts(now);
-            bank_accounts::update(tx, &row).await?;
-            row
-        }
-        None => {
-            let row = BankAccountRow {
-                id: BankAccountId::new(),
-                company_id: company,
-                bank_name: party::clean(bank.bank_name),
-                iban,
-                bic: party::clean(bank.bic),
-                currency: "RON".into(),
-                is_default: true,
-                created_at: Ts(now),
-                updated_at: Ts(now),
-            };
-            bank_accounts::insert(tx, &row).await?;
-            row
-        }
+    let row = if let Some(mut row) = existing {
+        row.iban = iban;
+        row.bank_name = party::clean(bank.bank_name).or(row.bank_name);
+        row.bic = party::clean(bank.bic).or(row.bic);
+        row.updated_at = Ts(now);
+        bank_accounts::update(tx, &row).await?;
+        row
+    } else {
+        let row = BankAccountRow {
+            id: BankAccountId::new(),
+            company_id: company,
+            bank_name: party::clean(bank.bank_name),
+            iban,
+            bic: party::clean(bank.bic),
+            currency: "RON".into(),
+            is_default: true,
+            created_at: Ts(now),
+            updated_at: Ts(now),
+        };
+        bank_accounts::insert(tx, &row).await?;
+        row
     };
     bank_accounts::clear_other_defaults(tx, company, row.id, now).await?;
     Ok(())

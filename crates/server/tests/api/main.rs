@@ -4,13 +4,19 @@
 // Test code may unwrap: a failure is a test failure with its message.
 #![allow(clippy::unwrap_used)]
 
+// Shared fixtures: not every area uses every one.
+#[allow(dead_code)]
 mod support;
 
 // Registration, e-mail confirmation, login, refresh rotation, logout, password change, /me.
 mod accounts;
 // Catalog: products, VAT rates, document series and numbering guards, bank accounts.
 mod catalog;
+// Clients: registry enrichment, validation, lists, draft-invoice propagation, deletes, tenancy.
+mod clients;
 // Companies: creation from the CIF (sandbox and the registry protocol), edits, delete/restore.
 mod companies;
 // Invoices: drafts, EN 16931 totals, issue with gapless numbering, state machine, lists.
 mod invoices;
+// Suppliers: creation, validation, history, lists, deletes.
+mod suppliers;

@@ -129,7 +129,7 @@ impl TestApp {
         assert_eq!(reply.status, 200, "login: {}", reply.body);
         Actor {
             app: self,
-            token: reply.body["token"].as_str().unwrap().to_owned(),
+            token: reply.body["token"].as_str().expect("a token").to_owned(),
             email: email.to_owned(),
             company: None,
         }
@@ -194,7 +194,7 @@ impl<'a> Actor<'a> {
             .post("/api/v1/companies", json!({ "cif": next_cif() }))
             .await;
         assert_eq!(reply.status, 201, "create company: {}", reply.body);
-        self.acting_for(reply.body["id"].as_str().unwrap())
+        self.acting_for(reply.body["id"].as_str().expect("a company id"))
     }
 
     /// Creates a client company of the current company.
