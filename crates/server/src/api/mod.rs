@@ -6,6 +6,7 @@ pub mod bank_accounts;
 pub mod clients;
 pub mod companies;
 pub mod error;
+pub mod invoice_defaults;
 pub mod invoices;
 pub mod json;
 pub mod me;
@@ -59,6 +60,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(me::router())
         .merge(companies::router())
         .merge(invoices::router())
+        .merge(invoice_defaults::router())
         .merge(products::router())
         .merge(vat_rates::router())
         .merge(series::router())

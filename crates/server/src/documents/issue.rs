@@ -5,6 +5,7 @@
 use serde_json::{Value, json};
 use time::{Duration, OffsetDateTime};
 
+use super::buyer::Buyer;
 use super::checks::{self, Report};
 use super::save::facts;
 use crate::api::error::ApiError;
@@ -12,7 +13,7 @@ use crate::events::{self, DomainEvent};
 use crate::ids::InvoiceId;
 use crate::state::AppState;
 use crate::store::invoices::{self, Issued};
-use crate::store::{bank_accounts, series};
+use crate::store::{bank_accounts, clients, series};
 use crate::tenancy::CompanyScope;
 
 /// What `POST /invoices/{id}/issue` answers (api.md §12.1).
@@ -88,9 +89,9 @@ pub async fn issue(
     }
     let seller = seller_snapshot(&mut tx, scope).await?;
     let buyer = match inv.client_id {
-        Some(client) => invoices::client_party_in(&mut tx, company.id, client)
+        Some(client) => clients::get_in(&mut tx, company.id, client)
             .await?
-            .and_then(|b| serde_json::to_value(b).ok()),
+            .and_then(|b| serde_json::to_value(Buyer::from(&b)).ok()),
         None => Some(json!({ "name": inv.receiver_name, "cui": inv.receiver_cif })),
     };
     let cif = company.cif.to_string();

@@ -2,6 +2,7 @@
 //! drafts, issue with gapless numbering, cancel, restore, delete. Each takes the transaction
 //! boundary, the company scope and `now`.
 
+pub mod buyer;
 pub mod calendar;
 pub mod checks;
 pub mod draft;

@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 use sqlx::types::Json;
 use time::OffsetDateTime;
 
+use super::buyer::Buyer;
 use super::draft::{self, Draft};
 use super::input::{InvoiceInput, LineInput};
 use crate::api::error::{ApiError, FieldError};
@@ -14,7 +15,8 @@ use crate::api::json::{DateIn, Flag, Num};
 use crate::events::{self, DomainEvent, InvoiceFacts};
 use crate::ids::{InvoiceId, LineId};
 use crate::state::AppState;
-use crate::store::invoices::{self, ClientParty, InvoiceRecord, LineRecord};
+use crate::store::clients::{self, ClientRow};
+use crate::store::invoices::{self, InvoiceRecord, LineRecord};
 use crate::store::{Dec, StoreError, Ts, Tx, series};
 use crate::tenancy::CompanyScope;
 
@@ -139,11 +141,11 @@ async fn check_references(
     tx: &mut Tx,
     scope: &CompanyScope,
     d: &Draft,
-) -> Result<Option<ClientParty>, ApiError> {
+) -> Result<Option<ClientRow>, ApiError> {
     let mut errors = Vec::new();
     let buyer = match d.client_id {
         Some(id) => {
-            let found = invoices::client_party_in(tx, scope.id(), id).await?;
+            let found = clients::get_in(tx, scope.id(), id).await?;
             if found.is_none() {
                 errors.push(FieldError::new("clientId", "Client not found."));
             }
@@ -197,7 +199,7 @@ fn minor(d: Decimal) -> i64 {
 fn record_of(
     d: &Draft,
     scope: &CompanyScope,
-    buyer: Option<&ClientParty>,
+    buyer: Option<&ClientRow>,
     now: OffsetDateTime,
 ) -> InvoiceRecord {
     let t = &d.totals;
@@ -220,7 +222,7 @@ fn record_of(
         receiver_cif: d
             .receiver_cif
             .clone()
-            .or_else(|| buyer.and_then(|b| b.cui.clone().or_else(|| b.vat_code.clone()))),
+            .or_else(|| buyer.and_then(|b| b.tax_id().map(str::to_owned))),
         receiver_name: d
             .receiver_name
             .clone()
@@ -246,7 +248,9 @@ fn record_of(
         paid_at: None,
         payment_method: d.payment_method.clone(),
         details: Json(d.details.clone()),
-        buyer_snapshot: buyer.and_then(|b| serde_json::to_value(b).ok()).map(Json),
+        buyer_snapshot: buyer
+            .and_then(|b| serde_json::to_value(Buyer::from(b)).ok())
+            .map(Json),
         seller_snapshot: None,
         idempotency_key: None,
         version: 1,

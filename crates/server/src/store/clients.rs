@@ -129,6 +129,20 @@ pub async fn get(
         .await)
 }
 
+/// A live client of the company, read inside a write transaction (an invoice's buyer).
+pub async fn get_in(
+    tx: &mut Tx,
+    company: CompanyId,
+    id: ClientId,
+) -> Result<Option<ClientRow>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_as::<_, ClientRow>(concat!(select_client!(),
+        " WHERE p.company_id = $1 AND p.id = $2 AND p.deleted_at IS NULL"))
+        .bind(company)
+        .bind(id)
+        .fetch_optional(c)
+        .await)
+}
+
 /// The live client with this CUI (as stored: digits without `RO`).
 pub async fn find_by_cui(
     db: &Db,

@@ -370,57 +370,6 @@ pub async fn soft_delete(
     Ok(n == 1)
 }
 
-/// What an invoice needs to know about its buyer: the client's current data.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, serde::Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientParty {
-    pub id: ClientId,
-    #[serde(rename = "type")]
-    #[sqlx(rename = "type")]
-    pub kind: String,
-    pub name: String,
-    pub cui: Option<String>,
-    pub cnp: Option<String>,
-    pub vat_code: Option<String>,
-    pub is_vat_payer: bool,
-    pub registration_number: Option<String>,
-    pub address: Option<String>,
-    pub city: Option<String>,
-    pub county: Option<String>,
-    pub country: String,
-    pub postal_code: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub bank_name: Option<String>,
-    pub bank_account: Option<String>,
-}
-
-macro_rules! select_client_party {
-    () => {
-        "SELECT id, type, name, cui, cnp, vat_code, is_vat_payer, registration_number, address, city, county, \
-         country, postal_code, email, phone, bank_name, bank_account \
-         FROM clients WHERE company_id = $1 AND id = $2 AND deleted_at IS NULL"
-    };
-}
-
-/// A live client of the company, for the invoice's buyer.
-pub async fn client_party(
-    db: &Db,
-    company: CompanyId,
-    id: ClientId,
-) -> Result<Option<ClientParty>, sqlx::Error> {
-    on_db!(db, c => sqlx::query_as::<_, ClientParty>(select_client_party!()).bind(company).bind(id).fetch_optional(c).await)
-}
-
-/// The same, inside a write transaction.
-pub async fn client_party_in(
-    tx: &mut Tx,
-    company: CompanyId,
-    id: ClientId,
-) -> Result<Option<ClientParty>, sqlx::Error> {
-    on_tx!(tx, c => sqlx::query_as::<_, ClientParty>(select_client_party!()).bind(company).bind(id).fetch_optional(c).await)
-}
-
 /// Whether a live product of the company has this id.
 pub async fn product_exists(
     tx: &mut Tx,

@@ -97,6 +97,23 @@ impl FromRequestParts<AppState> for CompanyScope {
     }
 }
 
+/// For routes where the company is optional (`invoice-defaults`): no resolvable company is
+/// `None`; authentication failures still refuse the request.
+impl axum::extract::OptionalFromRequestParts<AppState> for CompanyScope {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Option<Self>, ApiError> {
+        match <CompanyScope as FromRequestParts<AppState>>::from_request_parts(parts, state).await {
+            Ok(scope) => Ok(Some(scope)),
+            Err(ApiError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
 fn query_company(query: Option<&str>) -> Option<String> {
     query?
         .split('&')

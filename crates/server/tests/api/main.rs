@@ -18,5 +18,9 @@ mod clients;
 mod companies;
 // Invoices: drafts, EN 16931 totals, issue with gapless numbering, state machine, lists.
 mod invoices;
+// The migrations of both backends against migrations/schema.txt.
+mod schema;
 // Suppliers: creation, validation, history, lists, deletes.
 mod suppliers;
+// Tenancy: every route with another tenant's id; invoice defaults.
+mod tenancy;

@@ -26,7 +26,7 @@ use crate::documents::{calendar, draft, issue as issuing, lifecycle, save};
 use crate::ids::{ClientId, InvoiceId, SupplierId};
 use crate::state::AppState;
 use crate::store::invoice_list::{self, InvoiceFilter, SortBy};
-use crate::store::{invoices, series};
+use crate::store::{clients, invoices, series};
 use crate::tenancy::{CompanyScope, Permission};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -388,7 +388,10 @@ async fn load(
     let lines = invoices::lines(&state.db, id).await?;
     let report = checks::check(&record, &lines, &scope.company);
     let client = match record.client_id {
-        Some(c) => invoices::client_party(&state.db, scope.id(), c).await?,
+        Some(c) => clients::get(&state.db, scope.id(), c)
+            .await?
+            .as_ref()
+            .map(crate::documents::buyer::Buyer::from),
         None => None,
     };
     let series = match record.series_id {

@@ -7,10 +7,11 @@ use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 
 use crate::api::wire;
+use crate::documents::buyer::Buyer;
 use crate::documents::input::InvoiceDetails;
 use crate::ids::{ClientId, InvoiceId, LineId, ProductId, SeriesId};
 use crate::store::invoice_list::ListRow;
-use crate::store::invoices::{ClientParty, InvoiceRecord, LineRecord};
+use crate::store::invoices::{InvoiceRecord, LineRecord};
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -215,7 +216,7 @@ pub struct VatGroupView {
 pub struct InvoiceDetail {
     #[serde(flatten)]
     pub core: InvoiceCore,
-    pub client: Option<ClientParty>,
+    pub client: Option<Buyer>,
     pub supplier: Option<Value>,
     pub parent_document_number: Option<String>,
     #[serde(serialize_with = "wire::date_opt")]
@@ -263,7 +264,7 @@ pub struct InvoiceDetail {
 #[derive(Debug, Default)]
 pub struct Related {
     pub lines: Vec<LineRecord>,
-    pub client: Option<ClientParty>,
+    pub client: Option<Buyer>,
     pub series: Option<SeriesRef>,
     pub parent: Option<(String, Date)>,
     pub vat_breakdown: Vec<VatGroupView>,

@@ -1,0 +1,235 @@
+use pretty_assertions::assert_eq;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::support::{Actor, TestApp};
+
+/// One of every resource of tenant A, by the route segment that addresses it.
+async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
+    let client = a.client().await["id"].as_str().unwrap().to_owned();
+    let supplier = a
+        .post("/api/v1/suppliers", json!({ "name": "Furnizor SRL" }))
+        .await
+        .body["supplier"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let product = a
+        .post(
+            "/api/v1/products",
+            json!({ "name": "P", "unitOfMeasure": "buc", "vatRate": "21", "defaultPrice": "10" }),
+        )
+        .await
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let vat_rate = a.get("/api/v1/vat-rates").await.body["data"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let series = a.get("/api/v1/document-series").await.body["data"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let bank = a
+        .post(
+            "/api/v1/bank-accounts",
+            json!({ "iban": "RO49AAAA1B31007593840000" }),
+        )
+        .await
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let invoice = a.draft_invoice().await["id"].as_str().unwrap().to_owned();
+    vec![
+        ("companies", a.company.clone().unwrap()),
+        ("clients", client),
+        ("suppliers", supplier),
+        ("products", product),
+        ("vat-rates", vat_rate),
+        ("document-series", series),
+        ("bank-accounts", bank),
+        ("invoices", invoice),
+    ]
+}
+
+/// Tenant A's view of each of its resources.
+async fn snapshot(a: &Actor<'_>, ids: &[(&str, String)]) -> Vec<Value> {
+    let mut out = Vec::new();
+    for (resource, id) in ids.iter().skip(1) {
+        out.push(a.get(&format!("/api/v1/{resource}/{id}")).await.body);
+    }
+    out
+}
+
+/// Every route with a path parameter, from the OpenAPI document.
+async fn item_routes(app: &TestApp) -> Vec<(Method, String)> {
+    let doc = app.call(Method::GET, "/api/openapi.json", None).await.body;
+    let mut routes = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        if !path.contains('{') {
+            continue;
+        }
+        for method in ["get", "post", "put", "patch", "delete"] {
+            if item.get(method).is_some() {
+                routes.push((method.to_uppercase().parse().unwrap(), path.clone()));
+            }
+        }
+    }
+    routes
+}
+
+fn fill(path: &str, ids: &[(&str, String)]) -> String {
+    let resource = path
+        .trim_start_matches("/api/v1/")
+        .split('/')
+        .next()
+        .unwrap();
+    let id = ids
+        .iter()
+        .find(|(r, _)| *r == resource)
+        .map(|(_, id)| id.as_str())
+        .unwrap_or_else(|| panic!("no resource of tenant A for {path}"));
+    let start = path.find('{').unwrap();
+    let end = path[start..].find('}').unwrap() + start;
+    format!("{}{id}{}", &path[..start], &path[end + 1..])
+}
+
+/// Another tenant's id answers 404 on every route that takes an id, whichever company the
+/// caller names, and leaves the data as it was.
+#[tokio::test]
+async fn every_route_answers_404_for_another_tenants_id() {
+    let app = TestApp::spawn().await;
+    let a = app.user().await.company().await;
+    let ids = resources(&a).await;
+    let b = app.user().await.company().await;
+    let b_naming_a = b.acting_for(a.company.as_deref().unwrap());
+    let routes = item_routes(&app).await;
+    assert!(
+        routes.len() >= 25,
+        "the OpenAPI document lists the item routes: {}",
+        routes.len()
+    );
+    let before = snapshot(&a, &ids).await;
+
+    for (method, path) in &routes {
+        let url = fill(path, &ids);
+        for (who, actor) in [("own company", &b), ("naming A's company", &b_naming_a)] {
+            let body = matches!(*method, Method::POST | Method::PUT | Method::PATCH)
+                .then(|| json!({ "name": "Mine", "notes": "mine" }));
+            let reply = actor.call(method.clone(), &url, body).await;
+            assert_eq!(
+                reply.status, 404,
+                "{method} {path} ({who}) answered {}: {}",
+                reply.status, reply.body
+            );
+        }
+        let malformed = path.replacen(
+            &path[path.find('{').unwrap()..=path.find('}').unwrap()],
+            "not-a-uuid",
+            1,
+        );
+        let reply = b.call(method.clone(), &malformed, Some(json!({}))).await;
+        assert!(
+            reply.status == 404 || reply.status == 400,
+            "{method} {malformed}: {}",
+            reply.status
+        );
+    }
+
+    let after = snapshot(&a, &ids).await;
+    assert_eq!(before, after, "tenant A's data is unchanged");
+    assert_eq!(
+        a.get("/api/v1/companies").await.body["data"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+/// Ids of another tenant inside a body are refused the same way.
+#[tokio::test]
+async fn foreign_ids_in_bodies_are_not_found() {
+    let app = TestApp::spawn().await;
+    let a = app.user().await.company().await;
+    let client = a.client().await["id"].as_str().unwrap().to_owned();
+    let series = a.get("/api/v1/document-series").await.body["data"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let invoice = a.draft_invoice().await["id"].as_str().unwrap().to_owned();
+    let b = app.user().await.company().await;
+    for (field, id) in [
+        ("clientId", &client),
+        ("documentSeriesId", &series),
+        ("parentDocumentId", &invoice),
+    ] {
+        let reply = b.post("/api/v1/invoices", json!({ field: id, "receiverName": "X", "lines": [{ "description": "A", "unitPrice": "1" }] })).await;
+        assert_eq!(reply.status, 400, "{field}: {}", reply.body);
+        assert_eq!(reply.body["errors"][0]["key"], field);
+    }
+    let bulk = b
+        .post("/api/v1/clients/bulk-delete", json!({ "ids": [client] }))
+        .await;
+    assert_eq!(bulk.body["deleted"], 0);
+    assert_eq!(
+        a.get(&format!("/api/v1/clients/{client}")).await.status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn invoice_defaults_follow_the_company_and_the_client() {
+    let app = TestApp::spawn().await;
+    let user = app.user().await;
+    let no_company = user.get("/api/v1/invoice-defaults").await;
+    assert_eq!(no_company.status, 200, "{}", no_company.body);
+    assert_eq!(no_company.body["defaultCurrency"], "RON");
+    let user = user.company().await;
+    let d = user.get("/api/v1/invoice-defaults").await.body;
+    let rates: Vec<(&str, &str, bool)> = d["vatRates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["rate"].as_str().unwrap(),
+                r["categoryCode"].as_str().unwrap(),
+                r["default"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rates[..3],
+        [("21", "S", true), ("11", "S", false), ("0", "Z", false)]
+    );
+    assert_eq!(
+        d["unitsOfMeasure"][0],
+        json!({ "value": "buc", "label": "buc", "code": "H87" })
+    );
+    assert!(
+        d["counties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["code"] == "B")
+    );
+    assert_eq!(d["defaultPaymentTermDays"], 30);
+    let german = user.post("/api/v1/clients", json!({ "name": "GmbH", "cui": "DE123456789", "country": "DE", "isVatPayer": true, "city": "Berlin", "address": "Str. 1" })).await;
+    assert!(german.status == 201, "{}", german.body);
+    let id = german.body["client"]["id"].as_str().unwrap();
+    let rc = user
+        .get(&format!("/api/v1/invoice-defaults?clientId={id}"))
+        .await
+        .body;
+    assert_eq!(
+        (
+            rc["reverseCharge"].as_bool(),
+            rc["vatRates"][0]["categoryCode"].as_str()
+        ),
+        (Some(true), Some("AE"))
+    );
+}
