@@ -87,11 +87,10 @@ fn fill(path: &str, ids: &[(&str, String)]) -> String {
         .split('/')
         .next()
         .unwrap();
-    let id = ids
-        .iter()
-        .find(|(r, _)| *r == resource)
-        .map(|(_, id)| id.as_str())
-        .unwrap_or_else(|| panic!("no resource of tenant A for {path}"));
+    let id = ids.iter().find(|(r, _)| *r == resource).map_or_else(
+        || panic!("no resource of tenant A for {path}"),
+        |(_, id)| id.as_str(),
+    );
     let start = path.find('{').unwrap();
     let end = path[start..].find('}').unwrap() + start;
     format!("{}{id}{}", &path[..start], &path[end + 1..])
