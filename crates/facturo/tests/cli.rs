@@ -347,3 +347,122 @@ async fn two_processes_share_one_queue_and_no_job_runs_twice_or_is_lost() {
         "both processes took jobs: {ran_a} and {ran_b}"
     );
 }
+
+/// The README, read from the workspace root.
+fn readme() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap()
+}
+
+/// The text of the README section under `## {title}`, up to the next `## ` heading.
+fn readme_section(readme: &str, title: &str) -> String {
+    let heading = format!("\n## {title}\n");
+    let start = readme
+        .find(&heading)
+        .unwrap_or_else(|| panic!("README has no '{title}'"))
+        + heading.len();
+    let end = readme[start..]
+        .find("\n## ")
+        .map_or(readme.len(), |i| start + i);
+    readme[start..end].to_owned()
+}
+
+/// The ```sh blocks of a Markdown text, in order.
+fn shell_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in markdown.lines() {
+        match (&mut current, line.trim_end()) {
+            (None, "```sh") => current = Some(String::new()),
+            (Some(block), "```") => {
+                blocks.push(std::mem::take(block));
+                current = None;
+            }
+            (Some(block), text) => {
+                block.push_str(text);
+                block.push('\n');
+            }
+            (None, _) => {}
+        }
+    }
+    blocks
+}
+
+/// The README's walkthrough, run by bash with curl and jq exactly as written against a fresh
+/// `facturo serve`; only the server's address differs. Issue #2: "a test runs it".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_readme_walkthrough_works_as_written() {
+    let walkthrough = readme_section(&readme(), "Five-minute walkthrough");
+    let blocks = shell_blocks(&walkthrough);
+    assert!(
+        blocks.len() >= 5,
+        "the walkthrough has its steps: {blocks:?}"
+    );
+    let script = blocks.join("\n");
+    const BASE: &str = "BASE=http://127.0.0.1:8900\n";
+    assert!(
+        script.contains(BASE),
+        "the walkthrough sets BASE to the default address"
+    );
+
+    let db = TestDb::new().await;
+    let mut cmd = facturo(&db);
+    cmd.env("FACTURO_AUTO_CONFIRM_EMAIL", "1");
+    let server = Serving::start(cmd).await;
+    let script = script.replacen(BASE, &format!("BASE={}\n", server.url), 1);
+    let out = tokio::process::Command::new("bash")
+        .args(["-euo", "pipefail", "-c", &script])
+        .output()
+        .await
+        .expect("bash, curl and jq are installed");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "the walkthrough failed:\n{stdout}\n{stderr}"
+    );
+
+    // The outputs the README shows are the ones the server gives.
+    let issued = r#"{"status":"issued","number":"FCT0001","efacturaDelayHours":null,"scheduledSendAt":null}"#;
+    assert!(
+        walkthrough.contains(issued) && stdout.contains(issued),
+        "{stdout}"
+    );
+    let listed = serde_json::Deserializer::from_str(&stdout)
+        .into_iter::<Value>()
+        .last()
+        .unwrap()
+        .unwrap();
+    let shown_at = walkthrough.rfind("```json\n").unwrap() + "```json\n".len();
+    let shown_end = shown_at + walkthrough[shown_at..].find("```").unwrap();
+    let shown: Value = serde_json::from_str(&walkthrough[shown_at..shown_end]).unwrap();
+    assert_eq!(
+        listed, shown,
+        "the list the README shows is what the server answers"
+    );
+    let (status, log) = server.stop().await;
+    assert!(status.success(), "{log}");
+}
+
+/// Every `FACTURO_*` variable `facturo serve` reads is in the README's configuration table.
+#[test]
+fn the_readme_documents_every_setting() {
+    let table = readme_section(&readme(), "Configuration");
+    let help = Command::new(BIN)
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    let mut names: Vec<&str> = help
+        .split("env: ")
+        .skip(1)
+        .map(|s| s.split(['=', ']']).next().unwrap())
+        .collect();
+    names.extend(["FACTURO_LOG", "FACTURO_LOG_FORMAT"]);
+    assert!(names.len() >= 10, "{help}");
+    for name in names {
+        assert!(
+            table.contains(&format!("| `{name}` |")),
+            "{name} is not in the README's table"
+        );
+    }
+}
