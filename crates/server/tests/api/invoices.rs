@@ -166,6 +166,11 @@ async fn foreign_currency_needs_a_rate_and_shows_vat_in_ron() {
     );
 }
 
+/// `{"a":{"a":…}}`, `depth` levels deep.
+fn nested(depth: usize) -> Value {
+    (0..depth).fold(json!(1), |inner, _| json!({ "a": inner }))
+}
+
 #[tokio::test]
 async fn bad_input_gets_a_clear_400_and_changes_nothing() {
     let app = TestApp::spawn().await;
@@ -181,6 +186,8 @@ async fn bad_input_gets_a_clear_400_and_changes_nothing() {
         json!({ "lines": [{ "description": "A", "unitPrice": "99999999999999999999", "quantity": "99999999999999999" }] }),
         json!({ "lines": (0..10_000).map(|i| json!({ "description": format!("L{i}"), "unitPrice": "1" })).collect::<Vec<_>>() }),
         json!({ "lines": [{ "description": "A", "unitPrice": 1 }], "clientId": uuid::Uuid::now_v7() }),
+        json!({ "lines": [{ "description": "A", "unitPrice": 1 }], "ublExtensions": nested(1_000) }),
+        json!({ "lines": nested(1_000) }),
     ];
     for body in cases {
         let reply = user.post("/api/v1/invoices", body.clone()).await;
