@@ -114,6 +114,7 @@ impl Server {
         let Server { state, listener } = self;
         let owner = format!("{}-{}", hostname(), uuid::Uuid::now_v7());
         let runner = tokio::spawn(jobs::runner::run(state.clone(), owner, shutdown.clone()));
+        let wal = tokio::spawn(store::keep_wal_small(state.db.clone(), shutdown.clone()));
         let app = app(state.clone());
         tracing::info!(address = %listener.local_addr()?, "facturo is listening");
         let stop = shutdown.clone();
@@ -126,6 +127,7 @@ impl Server {
         .context("serving HTTP")?;
         shutdown.cancel();
         runner.await.context("the job runner panicked")?;
+        wal.await.context("the WAL checkpointer panicked")?;
         state.db.close().await;
         tracing::info!("facturo stopped");
         Ok(())

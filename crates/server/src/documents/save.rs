@@ -42,6 +42,8 @@ pub async fn create(
     now: OffsetDateTime,
 ) -> Result<(InvoiceId, bool), ApiError> {
     let today = super::calendar::bucharest_today(now);
+    // Validation and totals are pure: done before the write transaction takes the lock.
+    let draft = draft::build(&input, &scope.company, today).map_err(invalid)?;
     let mut tx = state.db.begin().await?;
     let key = input
         .idempotency_key
@@ -60,7 +62,6 @@ pub async fn create(
             return Ok((existing, false));
         }
     }
-    let draft = draft::build(&input, &scope.company, today).map_err(invalid)?;
     let buyer = check_references(&mut tx, scope, &draft).await?;
     let id = InvoiceId::new();
     let mut record = record_of(&draft, scope, buyer.as_ref(), now);

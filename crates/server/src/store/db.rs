@@ -143,6 +143,29 @@ impl Db {
         Ok(Db::Sqlite { write, read })
     }
 
+    /// SQLite: when the write-ahead log holds more than `max_frames` pages, copies them into
+    /// the database and truncates the log. SQLite's own checkpoint after each commit copies
+    /// pages but can only restart the log when no reader is using it, and a busy server always
+    /// has readers: the log then grows without bound and every page lookup slows down with it
+    /// ("checkpoint starvation", sqlite.org/wal.html §"Avoiding Excessively Large WAL Files").
+    /// Returns whether the log was truncated. A no-op on PostgreSQL.
+    pub async fn checkpoint_wal(&self, max_frames: i64) -> Result<bool, sqlx::Error> {
+        let Db::Sqlite { write, .. } = self else {
+            return Ok(false);
+        };
+        let (_busy, frames, _copied): (i64, i64, i64) =
+            sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)")
+                .fetch_one(write)
+                .await?;
+        if frames <= max_frames {
+            return Ok(false);
+        }
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(write)
+            .await?;
+        Ok(true)
+    }
+
     pub fn backend(&self) -> Backend {
         match self {
             Db::Sqlite { .. } => Backend::Sqlite,
@@ -190,6 +213,27 @@ impl Tx {
         match self {
             Tx::Sqlite(_) => Backend::Sqlite,
             Tx::Postgres(_) => Backend::Postgres,
+        }
+    }
+}
+
+/// The write-ahead log size past which [`keep_wal_small`] truncates it: 16 MB of 4 KB pages.
+pub const WAL_MAX_FRAMES: i64 = 4096;
+
+/// Checks the SQLite write-ahead log every second until `shutdown` (see
+/// [`Db::checkpoint_wal`]); returns at once on PostgreSQL.
+pub async fn keep_wal_small(db: Db, shutdown: tokio_util::sync::CancellationToken) {
+    if db.backend() != Backend::Sqlite {
+        return;
+    }
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        tokio::select! {
+            () = shutdown.cancelled() => return,
+            _ = tick.tick() => {}
+        }
+        if let Err(e) = db.checkpoint_wal(WAL_MAX_FRAMES).await {
+            tracing::warn!(error = %e, "could not checkpoint the write-ahead log");
         }
     }
 }

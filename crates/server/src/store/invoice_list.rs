@@ -137,6 +137,20 @@ macro_rules! bind_all {
     }};
 }
 
+/// The conditions on the columns `invoice_sums` is keyed by.
+fn by_sum_keys(c: &mut Clause, f: &InvoiceFilter) {
+    for (value, fragment) in [
+        (&f.status, "i.status = ?"),
+        (&f.direction, "i.direction = ?"),
+        (&f.document_type, "i.document_type = ?"),
+        (&f.currency, "i.currency = ?"),
+    ] {
+        if let Some(v) = value {
+            c.and(fragment, Bind::Text(v.clone()));
+        }
+    }
+}
+
 fn clause(company: CompanyId, f: &InvoiceFilter) -> Clause {
     let mut c = Clause::default();
     c.binds.push(Bind::Id(company.0));
@@ -152,16 +166,7 @@ fn clause(company: CompanyId, f: &InvoiceFilter) -> Clause {
             Bind::Text(like_pattern(s)),
         );
     }
-    for (value, fragment) in [
-        (&f.status, "i.status = ?"),
-        (&f.direction, "i.direction = ?"),
-        (&f.document_type, "i.document_type = ?"),
-        (&f.currency, "i.currency = ?"),
-    ] {
-        if let Some(v) = value {
-            c.and(fragment, Bind::Text(v.clone()));
-        }
-    }
+    by_sum_keys(&mut c, f);
     if let Some(id) = f.client_id {
         c.and("i.client_id = ?", Bind::Id(id.0));
     }
@@ -225,14 +230,62 @@ pub async fn page(
     on_db!(db, conn => bind_all!(sqlx::query_as::<_, ListRow>(sqlx::AssertSqlSafe(sql)), &c.binds).fetch_all(conn).await)
 }
 
-/// The count and sums of the filtered invoices; sums only over `currency`.
+impl InvoiceFilter {
+    /// Whether the filter narrows only by the columns `invoice_sums` is keyed by, so the
+    /// envelope can be read from the running sums instead of a scan.
+    fn is_by_sum_keys(&self) -> bool {
+        let InvoiceFilter {
+            search,
+            status: _,
+            direction: _,
+            document_type: _,
+            client_id,
+            supplier_id,
+            date_from,
+            date_to,
+            currency: _,
+            is_paid,
+            overdue_on,
+            total_min,
+            total_max,
+            vat_total_min,
+            vat_total_max,
+            nothing,
+        } = self;
+        search.as_deref().is_none_or(|s| s.trim().is_empty())
+            && client_id.is_none()
+            && supplier_id.is_none()
+            && date_from.is_none()
+            && date_to.is_none()
+            && is_paid.is_none()
+            && overdue_on.is_none()
+            && total_min.is_none()
+            && total_max.is_none()
+            && vat_total_min.is_none()
+            && vat_total_max.is_none()
+            && !nothing
+    }
+}
+
+/// The count and sums of the filtered invoices; sums only over `currency`. A filter by status,
+/// direction, type or currency alone is answered from `invoice_sums` (kept by triggers, see
+/// migration 0003); any other filter sums the matching invoices.
 pub async fn totals(
     db: &Db,
     company: CompanyId,
     f: &InvoiceFilter,
     currency: &str,
 ) -> Result<ListTotals, sqlx::Error> {
-    let mut c = clause(company, f);
+    let (mut c, table, count, balance) = if f.is_by_sum_keys() {
+        let mut c = Clause::default();
+        c.binds.push(Bind::Id(company.0));
+        c.sql.push_str("i.company_id = $1");
+        by_sum_keys(&mut c, f);
+        (c, "invoice_sums", "i.count", "i.balance")
+    } else {
+        let c = clause(company, f);
+        (c, "invoices", "1", "i.payable - i.amount_paid")
+    };
     let cur = c.next();
     c.binds.push(Bind::Text(currency.to_owned()));
     let sum = |expr: &str, extra: &str| {
@@ -241,16 +294,17 @@ pub async fn totals(
         )
     };
     let sql = format!(
-        "SELECT COUNT(*) AS count, {} AS subtotal, {} AS vat_total, {} AS total, {} AS receivable, {} AS payable FROM invoices i WHERE {}",
+        "SELECT CAST(COALESCE(SUM({count}), 0) AS BIGINT) AS count, {} AS subtotal, {} AS vat_total, {} AS total, \
+         {} AS receivable, {} AS payable FROM {table} i WHERE {}",
         sum("i.subtotal", ""),
         sum("i.vat_total", ""),
         sum("i.total", ""),
         sum(
-            "i.payable - i.amount_paid",
+            balance,
             " AND i.status <> 'draft' AND i.direction = 'outgoing'"
         ),
         sum(
-            "i.payable - i.amount_paid",
+            balance,
             " AND i.status <> 'draft' AND i.direction = 'incoming'"
         ),
         c.sql
@@ -261,7 +315,7 @@ pub async fn totals(
 /// The currencies the company's invoices use.
 pub async fn currencies(db: &Db, company: CompanyId) -> Result<Vec<String>, sqlx::Error> {
     on_db!(db, c => sqlx::query_scalar::<_, String>(
-        "SELECT DISTINCT currency FROM invoices WHERE company_id = $1 AND deleted_at IS NULL ORDER BY currency",
+        "SELECT DISTINCT currency FROM invoice_sums WHERE company_id = $1 AND count > 0 ORDER BY currency",
     )
     .bind(company)
     .fetch_all(c)

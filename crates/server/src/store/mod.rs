@@ -20,7 +20,7 @@ pub mod suppliers;
 pub mod users;
 pub mod vat_rates;
 
-pub use db::{Backend, Db, PoolSize, Tx};
+pub use db::{Backend, Db, PoolSize, Tx, WAL_MAX_FRAMES, keep_wal_small};
 pub use types::{Dec, Ts};
 
 /// A store failure a caller may want to tell apart from a broken database.

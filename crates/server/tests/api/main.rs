@@ -20,6 +20,8 @@ mod companies;
 mod invoices;
 // The migrations of both backends against migrations/schema.txt.
 mod schema;
+// Storage maintenance: the SQLite write-ahead log is kept small.
+mod store;
 // Suppliers: creation, validation, history, lists, deletes.
 mod suppliers;
 // Tenancy: every route with another tenant's id; invoice defaults.

@@ -20,9 +20,13 @@ async fn columns(db: &Db) -> Vec<(String, String)> {
         .await
         .unwrap(),
     };
-    rows.into_iter()
+    // Sorted here, not in SQL: PostgreSQL's collation may order `_` differently from SQLite's.
+    let mut columns: Vec<(String, String)> = rows
+        .into_iter()
         .map(|(t, c, ty)| (format!("{t}.{c}"), ty.to_lowercase()))
-        .collect()
+        .collect();
+    columns.sort();
+    columns
 }
 
 /// Both backends' migrations must produce the tables and columns listed in
