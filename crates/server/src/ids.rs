@@ -57,5 +57,5 @@ macro_rules! ids {
 
 ids! {
     UserId, OrgId, MembershipId, CompanyId, BankAccountId, ClientId, SupplierId, ProductId,
-    VatRateId, SeriesId, InvoiceId, LineId, EventId, JobId, TokenId,
+    VatRateId, SeriesId, InvoiceId, LineId, EventId, JobId, TokenId, InvitationId,
 }

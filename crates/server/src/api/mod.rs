@@ -6,10 +6,12 @@ pub mod bank_accounts;
 pub mod clients;
 pub mod companies;
 pub mod error;
+pub mod invitations;
 pub mod invoice_defaults;
 pub mod invoices;
 pub mod json;
 pub mod me;
+pub mod members;
 pub mod page;
 pub mod products;
 pub mod series;
@@ -43,6 +45,7 @@ use crate::state::AppState;
         (name = "auth", description = "Sign in, register, tokens"),
         (name = "me", description = "The signed-in user"),
         (name = "companies", description = "Companies of the organization"),
+        (name = "members", description = "Members of the organization (X-Organization) and invitations"),
         (name = "invoices", description = "Invoices and credit notes"),
         (name = "products", description = "The company's products"), (name = "vat-rates", description = "The company's VAT rates; VAT category codes"),
         (name = "document-series", description = "Document series and numbering"), (name = "bank-accounts", description = "The company's bank accounts (Facturo's own, not in the Storno API); the default one is the company's bankAccount"),
@@ -59,6 +62,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(auth::router())
         .merge(me::router())
         .merge(companies::router())
+        .merge(members::router())
+        .merge(invitations::router())
         .merge(invoices::router())
         .merge(invoice_defaults::router())
         .merge(products::router())

@@ -14,7 +14,7 @@ use crate::ids::OrgId;
 use crate::state::AppState;
 use crate::store::organizations::Membership;
 use crate::store::users::{self, User};
-use crate::tenancy::permissions::{Permission, PermissionSet, Role};
+use crate::tenancy::permissions::{self, Permission, PermissionSet, Role};
 
 /// An authenticated caller.
 #[derive(Debug, Clone)]
@@ -126,18 +126,9 @@ fn resolve(user: User, memberships: Vec<Membership>, wanted: Option<OrgId>) -> P
         })
         .cloned();
     let role = chosen.as_ref().and_then(|m| Role::parse(&m.role));
-    let permissions = match (&chosen, role) {
-        (Some(_), _) if user.is_admin => PermissionSet::of(Permission::ALL),
-        (Some(m), Some(role)) => match &m.permissions {
-            Some(custom) => PermissionSet::of(
-                &custom
-                    .iter()
-                    .filter_map(|p| Permission::parse(p))
-                    .collect::<Vec<_>>(),
-            ),
-            None => role.default_permissions(),
-        },
-        _ => PermissionSet::default(),
+    let permissions = match &chosen {
+        Some(m) => permissions::effective(role, m.permissions.as_deref(), user.is_admin),
+        None => PermissionSet::default(),
     };
     Principal {
         user,

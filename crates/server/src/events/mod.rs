@@ -3,14 +3,16 @@
 //! (issue #6) deliver the rows; the invoice history reads them.
 //!
 //! Names are the contract's wire names (api.md §18.2) where it has one (`invoice.created`,
-//! `company.updated`, …); changes the contract does not name get names of the same form.
+//! `company.updated`, …); changes the contract does not name get names of the same form
+//! (`member.updated`, `invitation.accepted`): they are the organization's audit trail, not
+//! webhook events.
 
 use serde_json::{Value, json};
 use sqlx::types::Json;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::ids::{CompanyId, EventId, OrgId, UserId};
+use crate::ids::{CompanyId, EventId, InvitationId, MembershipId, OrgId, UserId};
 use crate::on_tx;
 use crate::store::{Ts, Tx};
 
@@ -97,6 +99,48 @@ pub enum DomainEvent {
         change: Change,
         id: Uuid,
     },
+    /// A membership's role, permissions, companies or state changed (api.md §4 PATCH).
+    MemberUpdated(MemberFacts),
+    /// `DELETE /members/{id}`: the membership is kept, inactive.
+    MemberDeactivated(MemberFacts),
+    InvitationCreated(InvitationFacts),
+    /// A new link replaced the old one.
+    InvitationResent(InvitationFacts),
+    InvitationCancelled(InvitationFacts),
+    /// The invitee joined; `member` is their membership now.
+    InvitationAccepted {
+        invitation: InvitationFacts,
+        member: MemberFacts,
+    },
+}
+
+/// What a membership event carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberFacts {
+    pub membership_id: MembershipId,
+    pub user_id: UserId,
+    pub role: String,
+    pub is_active: bool,
+}
+
+/// What an invitation event carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvitationFacts {
+    pub invitation_id: InvitationId,
+    pub email: String,
+    pub role: String,
+}
+
+impl MemberFacts {
+    fn payload(&self) -> Value {
+        json!({ "membershipId": self.membership_id, "userId": self.user_id, "role": self.role, "isActive": self.is_active })
+    }
+}
+
+impl InvitationFacts {
+    fn payload(&self) -> Value {
+        json!({ "invitationId": self.invitation_id, "email": self.email, "role": self.role })
+    }
 }
 
 impl DomainEvent {
@@ -116,6 +160,12 @@ impl DomainEvent {
             DomainEvent::InvoiceCancelled(_) => "invoice.cancelled",
             DomainEvent::InvoiceRestored(_) => "invoice.restored",
             DomainEvent::InvoiceDeleted(_) => "invoice.deleted",
+            DomainEvent::MemberUpdated(_) => "member.updated",
+            DomainEvent::MemberDeactivated(_) => "member.deactivated",
+            DomainEvent::InvitationCreated(_) => "invitation.created",
+            DomainEvent::InvitationResent(_) => "invitation.resent",
+            DomainEvent::InvitationCancelled(_) => "invitation.cancelled",
+            DomainEvent::InvitationAccepted { .. } => "invitation.accepted",
             DomainEvent::CatalogChanged { what, change, .. } => {
                 let verb = match change {
                     Change::Created => "created",
@@ -145,6 +195,13 @@ impl DomainEvent {
             | DomainEvent::InvoiceRestored(f)
             | DomainEvent::InvoiceDeleted(f) => Some(f.id),
             DomainEvent::CatalogChanged { id, .. } => Some(*id),
+            DomainEvent::MemberUpdated(m) | DomainEvent::MemberDeactivated(m) => {
+                Some(m.membership_id.0)
+            }
+            DomainEvent::InvitationCreated(i)
+            | DomainEvent::InvitationResent(i)
+            | DomainEvent::InvitationCancelled(i)
+            | DomainEvent::InvitationAccepted { invitation: i, .. } => Some(i.invitation_id.0),
         }
     }
 
@@ -186,6 +243,17 @@ impl DomainEvent {
                 "total": f.total, "currency": f.currency,
             }),
             DomainEvent::CatalogChanged { id, .. } => json!({ "id": id }),
+            DomainEvent::MemberUpdated(m) | DomainEvent::MemberDeactivated(m) => m.payload(),
+            DomainEvent::InvitationCreated(i)
+            | DomainEvent::InvitationResent(i)
+            | DomainEvent::InvitationCancelled(i) => i.payload(),
+            DomainEvent::InvitationAccepted { invitation, member } => {
+                let mut data = invitation.payload();
+                if let (Some(map), Value::Object(more)) = (data.as_object_mut(), member.payload()) {
+                    map.extend(more);
+                }
+                data
+            }
         }
     }
 }

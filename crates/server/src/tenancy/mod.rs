@@ -2,6 +2,8 @@
 //! there.
 
 pub mod companies;
+pub mod invitations;
+pub mod members;
 pub mod permissions;
 pub mod scope;
 

@@ -93,6 +93,9 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, highest first (the order `permissions-reference` lists them in).
+    pub const ALL: [Role; 4] = [Role::Owner, Role::Admin, Role::Accountant, Role::Employee];
+
     pub fn parse(s: &str) -> Option<Role> {
         match s {
             "owner" => Some(Role::Owner),
@@ -186,6 +189,24 @@ impl Role {
     }
 }
 
+/// What a member may do (api.md §3.4): a non-empty custom list replaces the role's defaults
+/// (unknown strings in it grant nothing), and instance administrators (`ROLE_SUPER_ADMIN`) hold
+/// everything. The `Principal` and the members API both use this, so what `GET /members` shows is
+/// what the server enforces.
+pub fn effective(role: Option<Role>, custom: Option<&[String]>, is_admin: bool) -> PermissionSet {
+    match (role, custom) {
+        _ if is_admin => PermissionSet::of(Permission::ALL),
+        (Some(_), Some(custom)) if !custom.is_empty() => PermissionSet::of(
+            &custom
+                .iter()
+                .filter_map(|p| Permission::parse(p))
+                .collect::<Vec<_>>(),
+        ),
+        (Some(role), _) => role.default_permissions(),
+        (None, _) => PermissionSet::default(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +245,22 @@ mod tests {
             Role::Accountant
                 .default_permissions()
                 .contains(Permission::InvoiceIssue)
+        );
+    }
+
+    #[test]
+    fn custom_permissions_replace_the_role_defaults() {
+        let custom = vec!["client.create".to_owned(), "no.such".to_owned()];
+        let set = effective(Some(Role::Employee), Some(&custom), false);
+        assert_eq!(set.to_vec(), [Permission::ClientCreate]);
+        assert_eq!(
+            effective(Some(Role::Employee), Some(&[]), false),
+            Role::Employee.default_permissions()
+        );
+        assert_eq!(effective(None, None, false), PermissionSet::default());
+        assert_eq!(
+            effective(Some(Role::Employee), None, true).to_vec().len(),
+            50
         );
     }
 }

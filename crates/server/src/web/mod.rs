@@ -6,11 +6,15 @@ use axum::routing::get;
 use axum::{Form, Router};
 use serde::Deserialize;
 
+use crate::api::error::ApiError;
 use crate::auth::session;
 use crate::state::AppState;
+use crate::tenancy::invitations;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/confirm-email", get(confirm_form).post(confirm))
+    Router::new()
+        .route("/confirm-email", get(confirm_form).post(confirm))
+        .route("/invitation", get(invitation))
 }
 
 #[derive(Debug, Deserialize)]
@@ -44,6 +48,42 @@ async fn confirm(State(state): State<AppState>, Form(form): Form<TokenForm>) -> 
         ),
         Err(e) => {
             tracing::error!(error = %e, "confirming an e-mail failed");
+            page("Something went wrong", "<p>Please try again later.</p>")
+        }
+    }
+}
+
+/// The e-mailed invitation link opens this page (api.md §4). Accepting needs the invitee signed
+/// in, which happens in the app, so the page says what the invitation is and how to accept it.
+async fn invitation(State(state): State<AppState>, Query(q): Query<TokenForm>) -> Html<String> {
+    match invitations::preview(&state, &q.token, state.now()).await {
+        Ok(p) => {
+            let i = &p.invitation;
+            let first = if p.has_account {
+                "Sign in to Facturo with"
+            } else {
+                "Register in Facturo with"
+            };
+            page(
+                "You are invited",
+                &format!(
+                    "<p>You are invited to join <strong>{org}</strong> as <strong>{role}</strong>, \
+                     until {expires}.</p><p>{first} <strong>{email}</strong>, then accept the \
+                     invitation in the app (it sends <code>POST /api/v1/invitations/accept/&lt;token&gt;</code> \
+                     with the token of this link).</p>",
+                    org = escape(&i.organization_name),
+                    role = escape(&i.role),
+                    expires = crate::api::wire::timestamp_text(i.expires_at),
+                    email = escape(&i.email),
+                ),
+            )
+        }
+        Err(ApiError::NotFound(_) | ApiError::Custom(..)) => page(
+            "Invitation not valid",
+            "<p>This invitation link is invalid, used, cancelled or expired. Ask for a new one.</p>",
+        ),
+        Err(e) => {
+            tracing::error!(error = %e, "showing an invitation failed");
             page("Something went wrong", "<p>Please try again later.</p>")
         }
     }

@@ -18,6 +18,8 @@ mod clients;
 mod companies;
 // Invoices: drafts, EN 16931 totals, issue with gapless numbering, state machine, lists.
 mod invoices;
+// Members and invitations: e-mailed links, accepting, roles and permissions in effect, owner rules.
+mod members;
 // The migrations of both backends against migrations/schema.txt.
 mod schema;
 // Storage maintenance: the SQLite write-ahead log is kept small.

@@ -132,19 +132,22 @@ impl TestApp {
             token: reply.body["token"].as_str().expect("a token").to_owned(),
             email: email.to_owned(),
             company: None,
+            organization: None,
         }
     }
 }
 
 pub const PASSWORD: &str = "parola-sigura-1";
 
-/// A signed-in user, optionally acting for one company (sent as `X-Company`).
+/// A signed-in user, optionally acting for one company (sent as `X-Company`) and in one
+/// organization (sent as `X-Organization`).
 #[derive(Clone)]
 pub struct Actor<'a> {
     pub app: &'a TestApp,
     pub token: String,
     pub email: String,
     pub company: Option<String>,
+    pub organization: Option<String>,
 }
 
 impl<'a> Actor<'a> {
@@ -156,6 +159,9 @@ impl<'a> Actor<'a> {
             .bearer_auth(&self.token);
         if let Some(c) = &self.company {
             request = request.header("X-Company", c);
+        }
+        if let Some(o) = &self.organization {
+            request = request.header("X-Organization", o);
         }
         self.app.send(request, body).await
     }
@@ -184,6 +190,14 @@ impl<'a> Actor<'a> {
     pub fn acting_for(&self, company: &str) -> Actor<'a> {
         Actor {
             company: Some(company.to_owned()),
+            ..self.clone()
+        }
+    }
+
+    /// The same user acting in organization `org`.
+    pub fn in_organization(&self, org: &str) -> Actor<'a> {
+        Actor {
+            organization: Some(org.to_owned()),
             ..self.clone()
         }
     }
