@@ -22,10 +22,12 @@
 //! assert!(report.findings.iter().any(|f| f.rule == "BR-01")); // no BT-24
 //! ```
 
+mod ciusro;
 pub mod doc;
 mod en16931;
 pub mod finding;
 pub mod registry;
+mod xsd;
 
 use std::borrow::Cow;
 
@@ -37,7 +39,10 @@ use registry::{Hits, Rule};
 
 /// Every rule Facturo implements, across families and sets.
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
-    en16931::FAMILIES.iter().flat_map(|family| family.iter())
+    en16931::FAMILIES
+        .iter()
+        .chain([ciusro::RULES].iter())
+        .flat_map(|family| family.iter())
 }
 
 /// The outcome of validating one document.
@@ -105,6 +110,9 @@ pub fn check(root: Node<'_, '_>, set: RuleSet) -> Vec<Finding> {
     let Some(doc) = doc::Doc::new(root) else {
         return vec![unsupported(root)];
     };
+    if set == RuleSet::XsdUbl {
+        return xsd::check(&doc);
+    }
     let mut findings = Vec::new();
     let mut hits = Hits::default();
     for rule in rules().filter(|r| r.sets.contains(set)) {

@@ -3,9 +3,23 @@
 //! sets ([`Sets::BOTH`](crate::registry::Sets::BOTH)); where they differ, each set has its own
 //! entry under the same id.
 
+mod calc;
+mod codes;
 mod core;
+mod decimals;
+mod restrictions;
+mod syntax;
+mod vat;
 
 use crate::registry::Rule;
 
 /// Every family's table.
-pub(crate) const FAMILIES: &[&[Rule]] = &[core::RULES];
+pub(crate) const FAMILIES: &[&[Rule]] = &[
+    core::RULES,
+    calc::RULES,
+    decimals::RULES,
+    vat::RULES,
+    codes::RULES,
+    syntax::RULES,
+    restrictions::RULES,
+];
