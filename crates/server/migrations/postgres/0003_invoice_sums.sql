@@ -67,3 +67,10 @@ CREATE TRIGGER invoice_sums_on_write AFTER INSERT OR DELETE OR UPDATE OF company
 -- OFFSET skips index entries without reading the table.
 DROP INDEX invoices_company_issue_date;
 CREATE INDEX invoices_company_live_issue_date ON invoices (company_id, deleted_at, issue_date, id);
+
+-- Lookups by parent (refunds of an invoice) and by client carry the live-row condition too, so
+-- they win over the issue-date index above, which also starts with two equality columns.
+DROP INDEX invoices_parent;
+CREATE INDEX invoices_company_parent ON invoices (company_id, parent_document_id, deleted_at);
+DROP INDEX invoices_company_client;
+CREATE INDEX invoices_company_client ON invoices (company_id, client_id, deleted_at);

@@ -227,6 +227,7 @@ pub async fn keep_wal_small(db: Db, shutdown: tokio_util::sync::CancellationToke
         return;
     }
     let mut tick = tokio::time::interval(Duration::from_secs(1));
+    let mut ticks: u64 = 0;
     loop {
         tokio::select! {
             () = shutdown.cancelled() => return,
@@ -235,5 +236,16 @@ pub async fn keep_wal_small(db: Db, shutdown: tokio_util::sync::CancellationToke
         if let Err(e) = db.checkpoint_wal(WAL_MAX_FRAMES).await {
             tracing::warn!(error = %e, "could not checkpoint the write-ahead log");
         }
+        // Hourly, and a minute after start: fresh statistics for the query planner, with a
+        // bounded amount of work (sqlite.org/lang_analyze.html, "PRAGMA optimize").
+        if ticks % 3600 == 60
+            && let Db::Sqlite { write, .. } = &db
+            && let Err(e) = sqlx::raw_sql("PRAGMA analysis_limit = 400; PRAGMA optimize;")
+                .execute(write)
+                .await
+        {
+            tracing::warn!(error = %e, "could not refresh the query planner's statistics");
+        }
+        ticks += 1;
     }
 }
