@@ -681,3 +681,29 @@ async fn list_totals_from_running_sums_equal_totals_summed_over_invoices() {
     assert_eq!(all["distinctCurrencies"], json!(["EUR", "RON"]));
     assert_ne!(all["totals"]["total"], "0.00");
 }
+
+/// The largest invoice accepted (1,000 lines) is stored whole, in order, with exact totals:
+/// its lines go to the database in more than one statement.
+#[tokio::test]
+async fn a_thousand_line_invoice_is_stored_whole_and_in_order() {
+    let app = TestApp::spawn().await;
+    let user = app.user().await.company().await;
+    let lines: Vec<Value> = (0..1000)
+        .map(|i| json!({ "description": format!("Articol {i}"), "quantity": "1", "unitPrice": "0.01" }))
+        .collect();
+    let invoice = draft(&user, json!({ "receiverName": "Client", "lines": lines })).await;
+    let read = user
+        .get(&format!(
+            "/api/v1/invoices/{}",
+            invoice["id"].as_str().unwrap()
+        ))
+        .await
+        .body;
+    let stored = read["lines"].as_array().unwrap();
+    assert_eq!(stored.len(), 1000);
+    assert_eq!(stored[0]["description"], "Articol 0");
+    assert_eq!(stored[999]["description"], "Articol 999");
+    assert_eq!(stored[999]["position"], 1000);
+    assert_eq!(read["subtotal"], "10.00");
+    assert_eq!(read["total"], "12.10");
+}
