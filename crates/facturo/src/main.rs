@@ -10,6 +10,8 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use server::{Config, RegistrySource};
 
+mod validate;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "facturo",
@@ -30,6 +32,20 @@ enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Validate UBL invoices and credit notes (files, or directories of .xml files) against
+    /// the UBL schema, EN 16931 and, for Romanian documents, CIUS-RO. Exits with 1 when any
+    /// document has an error.
+    Validate(ValidateArgs),
+}
+
+#[derive(Debug, Args)]
+struct ValidateArgs {
+    /// Files or directories.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -127,7 +143,7 @@ fn main() -> ExitCode {
         }
     };
     match runtime.block_on(run(cli)) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("facturo: {e:#}");
             ExitCode::FAILURE
@@ -135,12 +151,21 @@ fn main() -> ExitCode {
     }
 }
 
-async fn run(cli: Cli) -> anyhow::Result<()> {
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Serve(args) => server::run(serve_config(args)?).await,
-        Command::Migrate(args) => server::admin::migrate(&storage_config(&args)).await,
-        Command::User(UserCommand::Create(args)) => create_user(args).await,
+        Command::Serve(args) => server::run(serve_config(args)?).await?,
+        Command::Migrate(args) => server::admin::migrate(&storage_config(&args)).await?,
+        Command::User(UserCommand::Create(args)) => create_user(args).await?,
+        Command::Validate(args) => {
+            let valid = validate::run(&args.paths, args.json, &mut std::io::stdout().lock())?;
+            return Ok(if valid {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
+        }
     }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn storage_config(args: &StorageArgs) -> Config {

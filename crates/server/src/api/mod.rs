@@ -17,6 +17,7 @@ pub mod products;
 pub mod series;
 pub mod suppliers;
 pub mod system;
+pub mod validation;
 pub mod vat_rates;
 pub mod wire;
 
@@ -51,6 +52,7 @@ use crate::state::AppState;
         (name = "document-series", description = "Document series and numbering"), (name = "bank-accounts", description = "The company's bank accounts (Facturo's own, not in the Storno API); the default one is the company's bankAccount"),
         (name = "clients", description = "Clients of the company (X-Company)"),
         (name = "suppliers", description = "Suppliers of the company (X-Company)"),
+        (name = "validation", description = "The native EN 16931 / CIUS-RO validator"),
         (name = "system", description = "Health and version"),
     )
 )]
@@ -72,6 +74,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(bank_accounts::router())
         .merge(clients::router())
         .merge(suppliers::router())
+        .merge(validation::router())
         .merge(system::router())
 }
 

@@ -28,3 +28,5 @@ mod store;
 mod suppliers;
 // Tenancy: every route with another tenant's id; invoice defaults.
 mod tenancy;
+// The native validator over HTTP: POST /api/v1/validate with raw UBL.
+mod validation;
