@@ -1,0 +1,173 @@
+//! VAT reverse charge (`BR-AE-*`, category code `AE`).
+
+use super::{
+    Code, Parties, Rate, Usage, exactly_one, exemption_reason, identifiers, no_tax, rate,
+    taxable_amount,
+};
+use crate::doc::Doc;
+use crate::finding::Severity::Fatal;
+use crate::registry::{Hits, Rule, Sets};
+
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        id: "BR-AE-01",
+        severity: Fatal,
+        sets: Sets::BOTH,
+        terms: &[
+            "BG-25", "BG-20", "BG-21", "BT-151", "BT-95", "BT-102", "BG-23", "BT-118",
+        ],
+        en: "An Invoice that contains an Invoice line (BG-25), a Document level allowance (BG-20) or a Document level charge (BG-21) where the VAT category code (BT-151, BT-95 or BT-102) is \"Reverse charge\" shall contain in the VAT Breakdown (BG-23) exactly one VAT category code (BT-118) equal with \"VAT reverse charge\".",
+        ro: "O factură care conține o linie a facturii (BG-25), o deducere la nivelul documentului (BG-20) sau o taxă suplimentară la nivelul documentului (BG-21) cu codul categoriei de TVA (BT-151, BT-95 sau BT-102) „Taxare inversă” trebuie să conțină în detalierea TVA (BG-23) exact un cod al categoriei de TVA (BT-118) egal cu „Taxare inversă”.",
+        check: br_ae_01,
+    },
+    Rule {
+        id: "BR-AE-02",
+        severity: Fatal,
+        sets: Sets::BOTH,
+        terms: &[
+            "BG-25", "BT-151", "BT-31", "BT-32", "BT-63", "BT-48", "BT-47",
+        ],
+        en: "An Invoice that contains an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Reverse charge\" shall contain the Seller VAT Identifier (BT-31), the Seller Tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48) and/or the Buyer legal registration identifier (BT-47).",
+        ro: "O factură care conține o linie a facturii (BG-25) cu codul categoriei de TVA a articolului facturat (BT-151) „Taxare inversă” trebuie să conțină identificatorul de TVA al vânzătorului (BT-31), identificatorul de înregistrare fiscală al vânzătorului (BT-32) și/sau identificatorul de TVA al reprezentantului fiscal al vânzătorului (BT-63) și identificatorul de TVA al cumpărătorului (BT-48) și/sau identificatorul de înregistrare legală al cumpărătorului (BT-47).",
+        check: br_ae_02,
+    },
+    Rule {
+        id: "BR-AE-03",
+        severity: Fatal,
+        sets: Sets::BOTH,
+        terms: &[
+            "BG-20", "BT-95", "BT-31", "BT-32", "BT-63", "BT-48", "BT-47",
+        ],
+        en: "An Invoice that contains a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Reverse charge\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48) and/or the Buyer legal registration identifier (BT-47).",
+        ro: "O factură care conține o deducere la nivelul documentului (BG-20) cu codul categoriei de TVA a deducerii (BT-95) „Taxare inversă” trebuie să conțină identificatorul de TVA al vânzătorului (BT-31), identificatorul de înregistrare fiscală al vânzătorului (BT-32) și/sau identificatorul de TVA al reprezentantului fiscal al vânzătorului (BT-63) și identificatorul de TVA al cumpărătorului (BT-48) și/sau identificatorul de înregistrare legală al cumpărătorului (BT-47).",
+        check: br_ae_03,
+    },
+    Rule {
+        id: "BR-AE-04",
+        severity: Fatal,
+        sets: Sets::BOTH,
+        terms: &[
+            "BG-21", "BT-102", "BT-31", "BT-32", "BT-63", "BT-48", "BT-47",
+        ],
+        en: "An Invoice that contains a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Reverse charge\" shall contain the Seller VAT Identifier (BT-31), the Seller tax registration identifier (BT-32) and/or the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48) and/or the Buyer legal registration identifier (BT-47).",
+        ro: "O factură care conține o taxă suplimentară la nivelul documentului (BG-21) cu codul categoriei de TVA a taxei suplimentare (BT-102) „Taxare inversă” trebuie să conțină identificatorul de TVA al vânzătorului (BT-31), identificatorul de înregistrare fiscală al vânzătorului (BT-32) și/sau identificatorul de TVA al reprezentantului fiscal al vânzătorului (BT-63) și identificatorul de TVA al cumpărătorului (BT-48) și/sau identificatorul de înregistrare legală al cumpărătorului (BT-47).",
+        check: br_ae_04,
+    },
+    Rule {
+        id: "BR-AE-05",
+        severity: Fatal,
+        sets: Sets::BOTH,
+        terms: &["BG-25", "BT-151", "BT-152"],
+        en: "In an Invoice line (BG-25) where the Invoiced item VAT category code (BT-151) is \"Reverse charge\" the Invoiced item VAT rate (BT-152) shall be 0 (zero).",
+        ro: "Într-o linie a facturii (BG-25) cu codul categoriei de TVA a articolului facturat (BT-151) „Taxare inversă”, cota TVA a articolului facturat (BT-152) trebuie să fie 0 (zero).",
+        check: br_ae_05,
+    },
+    Rule {
+        id: "BR-AE-06",
+        severity: Fatal,
+        sets: Sets::BOTH,
+        terms: &["BG-20", "BT-95", "BT-96"],
+        en: "In a Document level allowance (BG-20) where the Document level allowance VAT category code (BT-95) is \"Reverse charge\" the Document level allowance VAT rate (BT-96) shall be 0 (zero).",
+        ro: "Într-o deducere la nivelul documentului (BG-20) cu codul categoriei de TVA a deducerii (BT-95) „Taxare inversă”, cota TVA a deducerii (BT-96) trebuie să fie 0 (zero).",
+        check: br_ae_06,
+    },
+    Rule {
+        id: "BR-AE-07",
+        severity: Fatal,
+        sets: Sets::BOTH,
+        terms: &["BG-21", "BT-102", "BT-103"],
+        en: "In a Document level charge (BG-21) where the Document level charge VAT category code (BT-102) is \"Reverse charge\" the Document level charge VAT rate (BT-103) shall be 0 (zero).",
+        ro: "Într-o taxă suplimentară la nivelul documentului (BG-21) cu codul categoriei de TVA a taxei suplimentare (BT-102) „Taxare inversă”, cota TVA a taxei suplimentare (BT-103) trebuie să fie 0 (zero).",
+        check: br_ae_07,
+    },
+    Rule {
+        id: "BR-AE-08",
+        severity: Fatal,
+        sets: Sets::BOTH,
+        terms: &[
+            "BG-23", "BT-118", "BT-116", "BT-131", "BT-92", "BT-99", "BT-151", "BT-95", "BT-102",
+        ],
+        en: "In a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Reverse charge\" the VAT category taxable amount (BT-116) shall equal the sum of Invoice line net amounts (BT-131) minus the sum of Document level allowance amounts (BT-92) plus the sum of Document level charge amounts (BT-99) where the VAT category codes (BT-151, BT-95, BT-102) are \"Reverse charge\".",
+        ro: "Într-o detaliere a TVA (BG-23) cu codul categoriei de TVA (BT-118) „Taxare inversă”, baza de calcul pentru categoria de TVA (BT-116) trebuie să fie egală cu suma valorilor nete ale liniilor facturii (BT-131), minus suma deducerilor la nivelul documentului (BT-92), plus suma taxelor suplimentare la nivelul documentului (BT-99), pentru care codurile categoriilor de TVA (BT-151, BT-95, BT-102) sunt „Taxare inversă”.",
+        check: br_ae_08,
+    },
+    Rule {
+        id: "BR-AE-09",
+        severity: Fatal,
+        sets: Sets::BOTH,
+        terms: &["BT-117", "BG-23", "BT-118"],
+        en: "The VAT category tax amount (BT-117) in a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Reverse charge\" shall be 0 (zero).",
+        ro: "Valoarea TVA pentru categoria de TVA (BT-117) dintr-o detaliere a TVA (BG-23) cu codul categoriei de TVA (BT-118) „Taxare inversă” trebuie să fie 0 (zero).",
+        check: br_ae_09,
+    },
+    Rule {
+        id: "BR-AE-10",
+        severity: Fatal,
+        sets: Sets::BOTH,
+        terms: &["BG-23", "BT-118", "BT-121", "BT-120"],
+        en: "A VAT breakdown (BG-23) with VAT Category code (BT-118) \"Reverse charge\" shall have a VAT exemption reason code (BT-121), meaning \"Reverse charge\" or the VAT exemption reason text (BT-120) \"Reverse charge\" (or the equivalent standard text in another language).",
+        ro: "O detaliere a TVA (BG-23) cu codul categoriei de TVA (BT-118) „Taxare inversă” trebuie să aibă un cod al motivului scutirii de TVA (BT-121) cu sensul „Taxare inversă” sau motivul scutirii de TVA (BT-120) „Taxare inversă” (ori textul standard echivalent în altă limbă).",
+        check: br_ae_10,
+    },
+];
+
+fn br_ae_01(d: &Doc<'_, '_>, hits: &mut Hits) {
+    exactly_one(d, hits, "AE");
+}
+
+fn br_ae_02(d: &Doc<'_, '_>, hits: &mut Hits) {
+    identifiers(
+        d,
+        hits,
+        Usage::Lines,
+        Code::vat("AE"),
+        Code::vat("AE"),
+        Parties::SellerAndBuyer,
+    );
+}
+
+fn br_ae_03(d: &Doc<'_, '_>, hits: &mut Hits) {
+    identifiers(
+        d,
+        hits,
+        Usage::Allowances,
+        Code::vat("AE"),
+        Code::vat("AE"),
+        Parties::SellerAndBuyer,
+    );
+}
+
+fn br_ae_04(d: &Doc<'_, '_>, hits: &mut Hits) {
+    identifiers(
+        d,
+        hits,
+        Usage::Charges,
+        Code::vat("AE"),
+        Code::vat("AE"),
+        Parties::SellerAndBuyer,
+    );
+}
+
+fn br_ae_05(d: &Doc<'_, '_>, hits: &mut Hits) {
+    rate(d, hits, Usage::Lines, "AE", Rate::Zero);
+}
+
+fn br_ae_06(d: &Doc<'_, '_>, hits: &mut Hits) {
+    rate(d, hits, Usage::Allowances, "AE", Rate::Zero);
+}
+
+fn br_ae_07(d: &Doc<'_, '_>, hits: &mut Hits) {
+    rate(d, hits, Usage::Charges, "AE", Rate::Zero);
+}
+
+fn br_ae_08(d: &Doc<'_, '_>, hits: &mut Hits) {
+    taxable_amount(d, hits, "AE");
+}
+
+fn br_ae_09(d: &Doc<'_, '_>, hits: &mut Hits) {
+    no_tax(d, hits, "AE");
+}
+
+fn br_ae_10(d: &Doc<'_, '_>, hits: &mut Hits) {
+    exemption_reason(d, hits, "AE", true);
+}
