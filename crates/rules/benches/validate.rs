@@ -90,7 +90,7 @@ fn main() {
     let t = Instant::now();
     let report = rules::validate(&big);
     let took = t.elapsed();
-    let peak = (status_kib("VmHWM:").saturating_sub(before) * 1024) as usize;
+    let peak = status_kib("VmHWM:").saturating_sub(before) as f64 * 1024.0;
     println!(
         "| ~10 MB invoice ({} lines, {:.1} MB): time | {:.0} ms |",
         big_lines(&big),
@@ -99,8 +99,8 @@ fn main() {
     );
     println!(
         "| ~10 MB invoice: peak memory growth while validating (RSS) | {:.1} MB ({:.1}× the file; {} findings) |",
-        peak as f64 / 1_048_576.0,
-        peak as f64 / big.len() as f64,
+        peak / 1_048_576.0,
+        peak / big.len() as f64,
         report.findings.len()
     );
 }
