@@ -143,10 +143,9 @@ enum Base64Byte {
 /// [`Base64Byte`] of every byte, so that large attachments are checked at memory speed.
 static BASE64: [Base64Byte; 256] = {
     let mut table = [Base64Byte::Invalid; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = if c.is_ascii_alphanumeric() || c == b'+' || c == b'/' {
+    let mut c: u8 = 0;
+    loop {
+        table[c as usize] = if c.is_ascii_alphanumeric() || c == b'+' || c == b'/' {
             Base64Byte::Alphabet
         } else if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
             Base64Byte::Space
@@ -155,7 +154,10 @@ static BASE64: [Base64Byte; 256] = {
         } else {
             Base64Byte::Invalid
         };
-        b += 1;
+        if c == u8::MAX {
+            break;
+        }
+        c += 1;
     }
     table
 };
