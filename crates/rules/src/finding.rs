@@ -35,7 +35,8 @@ impl Severity {
 /// The rule sets a document can be checked against, named as in the conformance results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RuleSet {
-    /// What the UBL 2.1 schema enforces on the elements EN 16931 uses (findings with id `XSD`).
+    /// What the UBL 2.1 schema enforces on every element: order, cardinality, data types and
+    /// attributes (findings with id `XSD`).
     XsdUbl,
     /// CEN EN 16931 1.3.16, UBL syntax binding: for UBL documents that do not name a CIUS the
     /// validator knows.

@@ -5,7 +5,8 @@
 //! A document is read with the hardened reader of the `ubl` crate, its rule sets are chosen
 //! from its customization id (BT-24) the way the official validators choose them, and every
 //! rule of those sets runs:
-//! - [`RuleSet::XsdUbl`]: what the UBL 2.1 schema enforces on the elements EN 16931 uses,
+//! - [`RuleSet::XsdUbl`]: what the UBL 2.1 schema enforces (element order, cardinality, data
+//!   types, attributes),
 //!   reported with the id `XSD`;
 //! - [`RuleSet::CiusRo`] for documents whose customization id names CIUS-RO: ANAF's own copy
 //!   of the EN 16931 rules (it differs from CEN's in places) plus the `BR-RO-*` rules;
