@@ -185,7 +185,12 @@ fn codes_in(d: &Doc<'_, '_>, hits: &mut Hits, name: &str, codes: &[&str]) {
 
 /// Invoices: 380, 384, 389 or 751; ANAF's message also names 381, which its test refuses.
 fn br_ro_020_1(d: &Doc<'_, '_>, hits: &mut Hits) {
-    codes_in(d, hits, "cbc:InvoiceTypeCode", &["380", "384", "389", "751"]);
+    codes_in(
+        d,
+        hits,
+        "cbc:InvoiceTypeCode",
+        &["380", "384", "389", "751"],
+    );
 }
 
 fn br_ro_020_2(d: &Doc<'_, '_>, hits: &mut Hits) {
@@ -227,31 +232,34 @@ fn has_vat_category(root: Node<'_, '_>) -> bool {
     let charges = root.children_named("cac:AllowanceCharge").any(|charge| {
         let (allowance, is_charge) = (indicator(charge, "false"), indicator(charge, "true"));
         charge.children_named("cac:TaxCategory").any(|category| {
-            category
-                .children_named("cbc:ID")
-                .filter(listed)
-                .any(|id| {
-                    is_charge
-                        || allowance
-                            && id.next_siblings().any(|s| {
-                                s.is("cac:TaxScheme")
-                                    && s.children_named("cbc:ID").any(|v| v.string_value() == "VAT")
-                            })
-                })
+            category.children_named("cbc:ID").filter(listed).any(|id| {
+                is_charge
+                    || allowance
+                        && id.next_siblings().any(|s| {
+                            s.is("cac:TaxScheme")
+                                && s.children_named("cbc:ID")
+                                    .any(|v| v.string_value() == "VAT")
+                        })
+            })
         })
     });
     charges
-        || path_all(root, "cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory/cbc:ID")
-            .iter()
-            .any(listed)
+        || path_all(
+            root,
+            "cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory/cbc:ID",
+        )
+        .iter()
+        .any(listed)
 }
 
 fn br_ro_065(d: &Doc<'_, '_>, hits: &mut Hits) {
-    let identified = exists(d.root, "cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:CompanyID")
-        || filled(
-            d.root,
-            "cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID",
-        );
+    let identified = exists(
+        d.root,
+        "cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:CompanyID",
+    ) || filled(
+        d.root,
+        "cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID",
+    );
     hits.check(d, d.root, has_vat_category(d.root) && !identified);
 }
 

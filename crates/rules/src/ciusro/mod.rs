@@ -46,7 +46,7 @@ const COUNT: usize = {
     n
 };
 
-const ALL: [Rule; COUNT] = join(&TABLES);
+static ALL: [Rule; COUNT] = join(&TABLES);
 
 pub(crate) const RULES: &[Rule] = &ALL;
 
@@ -257,3 +257,241 @@ macro_rules! limits {
     };
 }
 use limits;
+
+#[cfg(test)]
+mod tests {
+    use pretty_assertions::assert_eq;
+
+    use crate::RuleSet;
+
+    /// The `(id, location)` of the CIUS-RO findings with an id starting with `prefix`, for
+    /// `body` inside an `Invoice` (or a `CreditNote`).
+    fn fired(credit_note: bool, body: &str, prefix: &str) -> Vec<(&'static str, String)> {
+        let root = if credit_note { "CreditNote" } else { "Invoice" };
+        let xml = format!(
+            r#"<{root} xmlns="urn:oasis:names:specification:ubl:schema:xsd:{root}-2"
+                xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+                xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
+                >{body}</{root}>"#
+        );
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        crate::check(doc.root_element(), RuleSet::CiusRo)
+            .into_iter()
+            .filter(|f| f.rule.starts_with(prefix))
+            .map(|f| (f.rule, f.location))
+            .collect()
+    }
+
+    fn ids(credit_note: bool, body: &str, prefix: &str) -> Vec<&'static str> {
+        fired(credit_note, body, prefix)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect()
+    }
+
+    const NONE: [&str; 0] = [];
+
+    #[test]
+    fn earlier_rules_of_the_pattern_shadow_later_ones() {
+        // BR-DEC-RO-23 (lines), BR-RO-L1019 (tax subtotals) and BR-DEC-RO-13 (the invoice)
+        // have contexts an earlier rule takes.
+        let body = "<cac:TaxTotal><cbc:TaxAmount currencyID=\"RON\">1.123</cbc:TaxAmount>\
+                    <cac:TaxSubtotal><cbc:TaxExemptionReason>{long}</cbc:TaxExemptionReason>\
+                    </cac:TaxSubtotal></cac:TaxTotal>\
+                    <cac:InvoiceLine><cbc:LineExtensionAmount>1.123</cbc:LineExtensionAmount>\
+                    </cac:InvoiceLine>"
+            .replace("{long}", &"x".repeat(101));
+        assert_eq!(ids(false, &body, "BR-DEC-RO"), NONE);
+        assert_eq!(ids(false, &body, "BR-RO-L1019"), NONE);
+        let total = "<cac:TaxTotal><cac:TaxSubtotal><cbc:TaxAmount>1.123</cbc:TaxAmount>\
+                     </cac:TaxSubtotal></cac:TaxTotal>";
+        assert_eq!(
+            fired(false, total, "BR-DEC-RO"),
+            [(
+                "BR-DEC-RO-1010",
+                "/ubl:Invoice[1]/cac:TaxTotal[1]/cac:TaxSubtotal[1]".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn ubl_creditnote_contexts_leave_credit_notes_out() {
+        let body = "<cac:TaxRepresentativeParty><cac:PostalAddress/></cac:TaxRepresentativeParty>\
+                    <cac:Delivery><cac:DeliveryLocation><cac:Address/></cac:DeliveryLocation>\
+                    </cac:Delivery>\
+                    <cac:AllowanceCharge><cbc:ChargeIndicator>false</cbc:ChargeIndicator>\
+                    <cbc:Amount>1.001</cbc:Amount></cac:AllowanceCharge>";
+        let invoice = [
+            "BR-RO-140",
+            "BR-RO-150",
+            "BR-RO-180",
+            "BR-RO-201",
+            "BR-RO-211",
+        ];
+        let on = |credit_note| {
+            let mut found = ids(credit_note, body, "BR-RO-1");
+            found.extend(ids(credit_note, body, "BR-RO-2"));
+            found.extend(ids(credit_note, body, "BR-DEC-RO"));
+            found
+        };
+        let mut expected = invoice.to_vec();
+        expected.push("BR-DEC-RO-01");
+        assert_eq!(on(false), expected);
+        assert_eq!(on(true), NONE);
+    }
+
+    #[test]
+    fn charge_indicators_are_cast_to_boolean() {
+        let charge = |indicator: &str| {
+            format!(
+                "<cac:AllowanceCharge><cbc:ChargeIndicator>{indicator}</cbc:ChargeIndicator>\
+                 <cbc:Amount>1.001</cbc:Amount></cac:AllowanceCharge>"
+            )
+        };
+        assert_eq!(ids(false, &charge(" 1 "), "BR-DEC-RO"), ["BR-DEC-RO-05"]);
+        assert_eq!(ids(false, &charge("0"), "BR-DEC-RO"), ["BR-DEC-RO-01"]);
+        assert_eq!(
+            ids(false, &charge("TRUE"), "BR-DEC-RO"),
+            NONE,
+            "no boolean: no match"
+        );
+    }
+
+    #[test]
+    fn a_field_given_twice_where_one_is_read_fails() {
+        let terms = "<cac:PaymentTerms><cbc:Note>a</cbc:Note></cac:PaymentTerms>\
+                     <cac:PaymentTerms><cbc:Note>b</cbc:Note></cac:PaymentTerms>";
+        assert_eq!(ids(false, terms, "BR-RO-L301"), ["BR-RO-L301"]);
+        let id = "<cbc:ID>1</cbc:ID><cbc:ID>2</cbc:ID>";
+        assert_eq!(ids(false, id, "BR-RO-010"), ["BR-RO-010"]);
+        assert_eq!(ids(false, id, "BR-RO-L155"), ["BR-RO-L155"]);
+    }
+
+    #[test]
+    fn lengths_count_characters_after_normalize_space() {
+        let name = |text: &str| {
+            format!(
+                "<cac:AccountingSupplierParty><cac:Party><cac:PostalAddress>\
+                 <cbc:CityName>{text}</cbc:CityName></cac:PostalAddress></cac:Party>\
+                 </cac:AccountingSupplierParty>"
+            )
+        };
+        let city = format!("  {}  ", "ă".repeat(50));
+        assert_eq!(ids(false, &name(&city), "BR-RO-L0501"), NONE);
+        assert_eq!(
+            ids(false, &name(&"ă".repeat(51)), "BR-RO-L0501"),
+            ["BR-RO-L0501"]
+        );
+    }
+
+    #[test]
+    fn bucharest_needs_a_sector_and_romania_a_county_code() {
+        let seller = |subentity: &str, city: &str| {
+            format!(
+                "<cac:AccountingSupplierParty><cac:Party><cac:PostalAddress>\
+                 <cbc:StreetName>Str. Lungă 1</cbc:StreetName><cbc:CityName>{city}</cbc:CityName>\
+                 <cbc:CountrySubentity>{subentity}</cbc:CountrySubentity>\
+                 <cac:Country><cbc:IdentificationCode>RO</cbc:IdentificationCode></cac:Country>\
+                 </cac:PostalAddress></cac:Party></cac:AccountingSupplierParty>"
+            )
+        };
+        let seller_ids = |subentity, city| {
+            let mut found = ids(false, &seller(subentity, city), "BR-RO-100");
+            found.extend(ids(false, &seller(subentity, city), "BR-RO-110"));
+            found
+        };
+        assert_eq!(seller_ids("RO-B", "SECTOR3"), NONE);
+        assert_eq!(seller_ids("RO-B", "Sector 3"), ["BR-RO-100"]);
+        assert_eq!(seller_ids(" RO-CJ ", "Cluj-Napoca"), NONE);
+        assert_eq!(seller_ids("CJ", "Cluj-Napoca"), ["BR-RO-110"]);
+        assert_eq!(seller_ids("ro-b", "SECTOR3"), ["BR-RO-110"]);
+    }
+
+    #[test]
+    fn type_codes_and_currencies() {
+        let code = |c: &str| format!("<cbc:InvoiceTypeCode>{c}</cbc:InvoiceTypeCode>");
+        assert_eq!(ids(false, &code(" 380 "), "BR-RO-020"), NONE);
+        assert_eq!(ids(false, &code("381"), "BR-RO-020"), ["BR-RO-020_1"]);
+        let credit = "<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>";
+        assert_eq!(ids(true, credit, "BR-RO-020"), NONE);
+        let currencies = |document: &str, tax: &str| {
+            let tax = if tax.is_empty() {
+                String::new()
+            } else {
+                format!("<cbc:TaxCurrencyCode>{tax}</cbc:TaxCurrencyCode>")
+            };
+            let body =
+                format!("<cbc:DocumentCurrencyCode>{document}</cbc:DocumentCurrencyCode>{tax}");
+            ids(false, &body, "BR-RO-030")
+        };
+        assert_eq!(currencies("RON", ""), NONE);
+        assert_eq!(currencies("EUR", "RON"), NONE);
+        assert_eq!(currencies("RON", "EUR"), NONE);
+        assert_eq!(currencies("EUR", ""), ["BR-RO-030"]);
+        assert_eq!(currencies("EUR", "USD"), ["BR-RO-030"]);
+    }
+
+    #[test]
+    fn dates_are_one_text_node_of_ten_characters() {
+        let date = |d: &str| format!("<cbc:IssueDate>{d}</cbc:IssueDate>");
+        assert_eq!(ids(false, &date("2024-02-29"), "BR-RO-DT"), NONE);
+        for bad in [
+            " 2024-02-01",
+            "2024-02-30",
+            "2024-02-01Z",
+            "2024-<!-- -->02-01",
+            "",
+        ] {
+            assert_eq!(
+                ids(false, &date(bad), "BR-RO-DT"),
+                ["BR-RO-DT001"],
+                "{bad:?}"
+            );
+        }
+        let preceding = "<cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>1</cbc:ID>\
+                         <cbc:IssueDate>1.2.2024</cbc:IssueDate></cac:InvoiceDocumentReference>\
+                         </cac:BillingReference>";
+        assert_eq!(ids(false, preceding, "BR-RO-DT"), ["BR-RO-DT001"]);
+    }
+
+    #[test]
+    fn seller_identifier_needed_for_vat_categories() {
+        let line = "<cac:InvoiceLine><cac:Item><cac:ClassifiedTaxCategory><cbc:ID>S</cbc:ID>\
+                    </cac:ClassifiedTaxCategory></cac:Item></cac:InvoiceLine>";
+        assert_eq!(ids(false, line, "BR-RO-065"), ["BR-RO-065"]);
+        let credit_line = line.replace("InvoiceLine", "CreditNoteLine");
+        assert_eq!(
+            ids(true, &credit_line, "BR-RO-065"),
+            NONE,
+            "ANAF looks at invoice lines"
+        );
+        let blank = format!(
+            "{line}<cac:AccountingSupplierParty><cac:Party><cac:PartyTaxScheme>\
+             <cbc:CompanyID> </cbc:CompanyID></cac:PartyTaxScheme></cac:Party>\
+             </cac:AccountingSupplierParty>"
+        );
+        assert_eq!(ids(false, &blank, "BR-RO-065"), ["BR-RO-065"]);
+        let represented = format!(
+            "{line}<cac:TaxRepresentativeParty><cac:PartyTaxScheme><cbc:CompanyID/>\
+             </cac:PartyTaxScheme></cac:TaxRepresentativeParty>"
+        );
+        assert_eq!(
+            ids(false, &represented, "BR-RO-065"),
+            NONE,
+            "present, even empty"
+        );
+        let allowance = |indicator: &str| {
+            format!(
+                "<cac:AllowanceCharge><cbc:ChargeIndicator>{indicator}</cbc:ChargeIndicator>\
+                 <cac:TaxCategory><cbc:ID>S</cbc:ID><cac:TaxScheme><cbc:ID>VAT</cbc:ID>\
+                 </cac:TaxScheme></cac:TaxCategory></cac:AllowanceCharge>"
+            )
+        };
+        assert_eq!(ids(false, &allowance("false"), "BR-RO-065"), ["BR-RO-065"]);
+        assert_eq!(
+            ids(false, &allowance(" false"), "BR-RO-065"),
+            NONE,
+            "compared as text"
+        );
+    }
+}

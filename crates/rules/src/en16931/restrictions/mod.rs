@@ -142,7 +142,7 @@ const COUNT: usize = {
     n
 };
 
-const ALL: [Rule; COUNT] = join(&TABLES);
+static ALL: [Rule; COUNT] = join(&TABLES);
 
 pub(crate) const RULES: &[Rule] = &ALL;
 
@@ -281,4 +281,181 @@ fn ubl_cr_673(d: &Doc<'_, '_>, hits: &mut Hits) {
         .all("cac:AdditionalDocumentReference")
         .any(|r| is_invoiced_object(r) && reaches(r, "cbc:DocumentDescription", None));
     hits.check(d, d.root, failed);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use pretty_assertions::assert_eq;
+
+    use crate::RuleSet;
+
+    /// The `UBL-CR-*` ids that fire on `body` inside an `Invoice` (or, with `credit_note`, a
+    /// `CreditNote`), in `set`.
+    fn fired(credit_note: bool, body: &str, set: RuleSet) -> Vec<&'static str> {
+        let root = if credit_note { "CreditNote" } else { "Invoice" };
+        let xml = format!(
+            r#"<{root} xmlns="urn:oasis:names:specification:ubl:schema:xsd:{root}-2"
+                xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+                xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
+                >{body}</{root}>"#
+        );
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let mut ids: Vec<&str> = crate::check(doc.root_element(), set)
+            .into_iter()
+            .filter(|f| f.rule.starts_with("UBL-CR-"))
+            .map(|f| {
+                assert!(f.location == "/ubl:Invoice[1]" || f.location == "/cn:CreditNote[1]");
+                f.rule
+            })
+            .collect();
+        ids.dedup();
+        ids
+    }
+
+    fn invoice(body: &str) -> Vec<&'static str> {
+        fired(false, body, RuleSet::En16931Ubl)
+    }
+
+    #[test]
+    fn a_path_fires_once_on_the_document_element() {
+        let body = "<cac:InvoicePeriod><cbc:StartTime>10:00:00</cbc:StartTime></cac:InvoicePeriod>\
+                    <cac:InvoicePeriod><cbc:StartTime>11:00:00</cbc:StartTime></cac:InvoicePeriod>";
+        assert_eq!(invoice(body), ["UBL-CR-012"]);
+        assert_eq!(invoice("<cac:InvoicePeriod/>"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn line_rows_look_only_inside_lines_of_either_kind() {
+        assert_eq!(invoice("<cbc:UUID>u</cbc:UUID>"), ["UBL-CR-005"]);
+        let line = "<cac:InvoiceLine><cbc:UUID>u</cbc:UUID></cac:InvoiceLine>";
+        assert_eq!(invoice(line), ["UBL-CR-515"]);
+        let credit = "<cac:CreditNoteLine><cbc:UUID>u</cbc:UUID></cac:CreditNoteLine>";
+        assert_eq!(fired(true, credit, RuleSet::En16931Ubl), ["UBL-CR-515"]);
+    }
+
+    #[test]
+    fn anywhere_rows_match_at_any_depth_and_attributes_need_the_attribute() {
+        let deep = "<cac:InvoiceLine><cac:Item><cac:OriginCountry>\
+                    <cbc:IdentificationCode listID=\"x\">RO</cbc:IdentificationCode>\
+                    </cac:OriginCountry></cac:Item></cac:InvoiceLine>";
+        assert_eq!(
+            invoice(deep),
+            Vec::<&str>::new(),
+            "OriginCountry is no cac:Country"
+        );
+        let country = "<cac:X><cac:Country><cbc:IdentificationCode listID=\"x\">RO\
+                       </cbc:IdentificationCode></cac:Country></cac:X>";
+        assert_eq!(invoice(country), ["UBL-CR-660"]);
+        let plain = "<cac:X><cac:Country><cbc:IdentificationCode>RO</cbc:IdentificationCode>\
+                     </cac:Country></cac:X>";
+        assert_eq!(invoice(plain), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn conditional_restrictions() {
+        assert_eq!(
+            invoice("<cbc:UBLVersionID>2.1</cbc:UBLVersionID>"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            invoice("<cbc:UBLVersionID> 2.1</cbc:UBLVersionID>"),
+            ["UBL-CR-002"]
+        );
+        let due = "<cac:PaymentMeans><cbc:PaymentDueDate>2024-01-01</cbc:PaymentDueDate>\
+                   </cac:PaymentMeans>";
+        assert_eq!(invoice(due), ["UBL-CR-412"]);
+        assert_eq!(fired(true, due, RuleSet::En16931Ubl), Vec::<&str>::new());
+        let unit = "<cac:InvoiceLine><cbc:InvoicedQuantity unitCode=\"C62\" unitCodeListID=\"x\">1\
+                    </cbc:InvoicedQuantity></cac:InvoiceLine>";
+        assert_eq!(invoice(unit), ["UBL-CR-663"]);
+    }
+
+    #[test]
+    fn invoiced_object_references_compare_the_type_code_exactly() {
+        let reference = |code: &str, rest: &str| {
+            format!(
+                "<cac:AdditionalDocumentReference><cbc:ID schemeID=\"AAA\">1</cbc:ID>{code}{rest}\
+                 </cac:AdditionalDocumentReference>"
+            )
+        };
+        let object = "<cbc:DocumentTypeCode>130</cbc:DocumentTypeCode>";
+        assert_eq!(invoice(&reference(object, "")), Vec::<&str>::new());
+        assert_eq!(invoice(&reference("", "")), ["UBL-CR-665"]);
+        let spaced = "<cbc:DocumentTypeCode> 130</cbc:DocumentTypeCode>";
+        assert_eq!(
+            invoice(&reference(spaced, "<cac:Attachment/>")),
+            ["UBL-CR-665"]
+        );
+        let both = "<cbc:DocumentDescription>d</cbc:DocumentDescription><cac:Attachment/>";
+        assert_eq!(
+            invoice(&reference(object, both)),
+            ["UBL-CR-666", "UBL-CR-673"]
+        );
+    }
+
+    #[test]
+    fn cen_and_anaf_differ_where_their_artefacts_do() {
+        let card = "<cac:PaymentMeans><cac:CardAccount>\
+                    <cbc:PrimaryAccountNumberID schemeID=\"x\">1234</cbc:PrimaryAccountNumberID>\
+                    </cac:CardAccount></cac:PaymentMeans>";
+        assert_eq!(invoice(card), ["UBL-CR-674"]);
+        assert_eq!(fired(false, card, RuleSet::CiusRo), Vec::<&str>::new());
+        let factor = "<cac:InvoiceLine><cac:Price>\
+                      <cbc:OrderableUnitFactorRate>1</cbc:OrderableUnitFactorRate>\
+                      </cac:Price></cac:InvoiceLine>";
+        assert_eq!(invoice(factor), ["UBL-CR-628"]);
+        assert_eq!(
+            fired(false, factor, RuleSet::CiusRo),
+            ["UBL-CR-628", "UBL-CR-631"]
+        );
+    }
+
+    #[test]
+    fn each_set_has_its_restrictions_once() {
+        for (set, count) in [(RuleSet::En16931Ubl, 678), (RuleSet::CiusRo, 679)] {
+            let ids: Vec<&str> = super::RULES
+                .iter()
+                .filter(|r| r.sets.contains(set))
+                .map(|r| r.id)
+                .collect();
+            let unique: BTreeSet<&str> = ids.iter().copied().collect();
+            assert_eq!((ids.len(), unique.len()), (count, count), "{set:?}");
+        }
+    }
+
+    /// The English messages are the artefacts' (`results/rule-ids.tsv` of the conformance
+    /// data, when it is there).
+    #[test]
+    fn messages_are_the_artefacts() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/conformance/results/rule-ids.tsv"
+        );
+        let Ok(table) = std::fs::read_to_string(path) else {
+            return;
+        };
+        let mut checked = 0;
+        for line in table.lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let set = match cols[0] {
+                "en16931-ubl" => RuleSet::En16931Ubl,
+                "cius-ro" => RuleSet::CiusRo,
+                _ => continue,
+            };
+            if !cols[3].starts_with("UBL-CR-") {
+                continue;
+            }
+            let rule = super::RULES
+                .iter()
+                .find(|r| r.id == cols[3] && r.sets.contains(set))
+                .unwrap();
+            let text = cols[4].split_once("]-").unwrap().1;
+            assert_eq!(rule.en, text, "{}", cols[3]);
+            assert_eq!(rule.severity.as_str(), cols[2], "{}", cols[3]);
+            checked += 1;
+        }
+        assert_eq!(checked, 678 + 679);
+    }
 }
