@@ -13,8 +13,10 @@
 //! is `cn:CreditNote`): the tax representative's and the delivery address rules
 //! (BR-RO-140…212) and the document-level allowance and charge rules only run on invoices.
 //!
-//! The messages: `ro` is ANAF's own Romanian text, with its diacritics restored; `en` is
-//! ANAF's English text.
+//! The messages: `ro` is ANAF's own Romanian text with its diacritics restored (ANAF strips
+//! them); `en` is ANAF's English text. Where ANAF names the wrong business term (BR-RO-092
+//! says BT-37 for the buyer's city, BR-RO-DT001 BT-27 for an issue date, BR-RO-DT004
+//! BT-73/134 for the delivery date), both name the right one.
 
 mod addresses;
 mod dates;
