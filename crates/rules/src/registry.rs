@@ -77,3 +77,30 @@ pub struct Rule {
     pub ro: &'static str,
     pub check: Check,
 }
+
+/// The rules of several tables as one array, for a family whose table is split over files:
+/// `const ALL: [Rule; A.len() + B.len()] = join(&[A, B]);`. `N` must be the total length.
+pub(crate) const fn join<const N: usize>(tables: &[&[Rule]]) -> [Rule; N] {
+    fn none(_: &Doc<'_, '_>, _: &mut Hits) {}
+    let mut out = [Rule {
+        id: "",
+        severity: Severity::Information,
+        sets: Sets(0),
+        terms: &[],
+        en: "",
+        ro: "",
+        check: none,
+    }; N];
+    let (mut t, mut n) = (0, 0);
+    while t < tables.len() {
+        let mut i = 0;
+        while i < tables[t].len() {
+            out[n] = tables[t][i];
+            n += 1;
+            i += 1;
+        }
+        t += 1;
+    }
+    assert!(n == N, "join: N is not the total length of the tables");
+    out
+}
