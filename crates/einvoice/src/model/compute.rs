@@ -107,7 +107,10 @@ impl Invoice {
     /// means exactly its category (`VATEX-EU-AE`, `VATEX-EU-IC`, `VATEX-EU-G`,
     /// `VATEX-EU-O`). An E entry needs the caller's reason (BR-E-10). BT-111 is set when
     /// `vat_accounting_rate` is given and left as it is otherwise.
-    pub fn compute_totals(&mut self, vat_accounting_rate: Option<Decimal>) -> Result<(), ModelError> {
+    pub fn compute_totals(
+        &mut self,
+        vat_accounting_rate: Option<Decimal>,
+    ) -> Result<(), ModelError> {
         let input = self.totals_input(vat_accounting_rate)?;
         let computed = totals::compute(&input)?;
         for ((line, line_input), line_totals) in
@@ -181,9 +184,9 @@ fn amount_of(
 /// `previous`, or the VATEX code of its category.
 fn breakdown_entry(group: &totals::VatSubtotal, previous: &[VatBreakdown]) -> VatBreakdown {
     let VatKey { category, rate } = group.key;
-    let same = previous.iter().find(|p| {
-        p.category == Some(category) && p.rate.unwrap_or_default() == rate
-    });
+    let same = previous
+        .iter()
+        .find(|p| p.category == Some(category) && p.rate.unwrap_or_default() == rate);
     let (exemption_reason, exemption_reason_code) = match same {
         Some(p) => (p.exemption_reason.clone(), p.exemption_reason_code.clone()),
         None => (None, default_exemption_code(category).map(str::to_owned)),
@@ -318,7 +321,13 @@ mod tests {
         let reasons: Vec<_> = invoice
             .vat_breakdown
             .iter()
-            .map(|b| (b.category, b.exemption_reason.clone(), b.exemption_reason_code.clone()))
+            .map(|b| {
+                (
+                    b.category,
+                    b.exemption_reason.clone(),
+                    b.exemption_reason_code.clone(),
+                )
+            })
             .collect();
         assert_eq!(
             reasons,

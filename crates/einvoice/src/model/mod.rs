@@ -46,7 +46,8 @@ use {crate::codes::VatCategory, rust_decimal::Decimal};
 
 /// BT-24 of a Romanian e-Factura document: EN 16931 with the CIUS-RO 1.0.1 extension
 /// (BR-RO-001).
-pub const CIUS_RO: &str = "urn:cen.eu:en16931:2017#compliant#urn:efactura.mfinante.ro:CIUS-RO:1.0.1";
+pub const CIUS_RO: &str =
+    "urn:cen.eu:en16931:2017#compliant#urn:efactura.mfinante.ro:CIUS-RO:1.0.1";
 
 /// BT-24 of a plain EN 16931 document.
 pub const EN16931: &str = "urn:cen.eu:en16931:2017";

@@ -95,11 +95,16 @@ impl Address {
         if county.code != "B" {
             return true;
         }
-        let sector = [&self.city, &self.street, &self.additional_street, &self.line3]
-            .into_iter()
-            .flatten()
-            .find_map(|text| bucharest_sector(text))
-            .and_then(sector_city_code);
+        let sector = [
+            &self.city,
+            &self.street,
+            &self.additional_street,
+            &self.line3,
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|text| bucharest_sector(text))
+        .and_then(sector_city_code);
         match sector {
             Some(code) => {
                 self.city = Some(code.to_owned());

@@ -6,7 +6,9 @@ use einvoice::model::{
 };
 use roxmltree::Node;
 
-use super::values::{Reader, attribute};
+use super::values::{
+    Reader, attribute, child_identifier, child_string, child_text, nonempty, string,
+};
 use crate::xml::{NS_CAC, NS_CBC, UblNode};
 
 /// BG-20 or BG-21, with whether it is a charge; `None` (and an issue) when its
@@ -23,8 +25,8 @@ pub(super) fn document_allowance_charge<'a, 'input: 'a>(
         percentage: r.child_decimal(node, "cbc:MultiplierFactorNumeric"),
         vat_category: category.and_then(|c| r.vat_category(c)),
         vat_rate: category.and_then(|c| r.child_decimal(c, "cbc:Percent")),
-        reason: r.child_text(node, "cbc:AllowanceChargeReason"),
-        reason_code: r.child_text(node, "cbc:AllowanceChargeReasonCode"),
+        reason: child_text(node, "cbc:AllowanceChargeReason"),
+        reason_code: child_text(node, "cbc:AllowanceChargeReasonCode"),
     };
     Some((is_charge, ac))
 }
@@ -62,9 +64,9 @@ pub(super) fn tax_totals<'a, 'input: 'a>(
             tax_amount: r.child_decimal(subtotal, "cbc:TaxAmount"),
             category: category.and_then(|c| r.vat_category(c)),
             rate: category.and_then(|c| r.child_decimal(c, "cbc:Percent")),
-            exemption_reason: category.and_then(|c| r.child_text(c, "cbc:TaxExemptionReason")),
+            exemption_reason: category.and_then(|c| child_text(c, "cbc:TaxExemptionReason")),
             exemption_reason_code: category
-                .and_then(|c| r.child_text(c, "cbc:TaxExemptionReasonCode")),
+                .and_then(|c| child_text(c, "cbc:TaxExemptionReasonCode")),
         });
     }
     if let Some(accounting) = totals.iter().enumerate().find(|(i, _)| *i != main) {
@@ -108,35 +110,41 @@ pub(super) fn attachment<'a, 'input: 'a>(
             })
         });
     Attachment {
-        id: r.child_string(node, "cbc:ID"),
-        description: r.child_text(node, "cbc:DocumentDescription"),
+        id: child_string(node, "cbc:ID"),
+        description: child_text(node, "cbc:DocumentDescription"),
         external_uri: attached
             .and_then(|a| a.child("cac:ExternalReference"))
-            .and_then(|e| r.child_text(e, "cbc:URI")),
+            .and_then(|e| child_text(e, "cbc:URI")),
         content,
     }
 }
 
 /// BG-25, from `cac:InvoiceLine` or `cac:CreditNoteLine`, in one pass over its children.
-pub(super) fn line<'a, 'input: 'a>(r: &mut Reader<'a, 'input>, node: Node<'a, 'input>) -> InvoiceLine {
+pub(super) fn line<'a, 'input: 'a>(
+    r: &mut Reader<'a, 'input>,
+    node: Node<'a, 'input>,
+) -> InvoiceLine {
     let mut line = InvoiceLine::default();
     for child in node.children().filter(Node::is_element) {
         let name = child.tag_name();
         match (name.namespace(), name.name()) {
-            (Some(NS_CBC), "ID") => line.id = r.string(child),
-            (Some(NS_CBC), "Note") => line.note = line.note.take().or_else(|| r.nonempty(child)),
+            (Some(NS_CBC), "ID") => line.id = string(child),
+            (Some(NS_CBC), "Note") => line.note = line.note.take().or_else(|| nonempty(child)),
             (Some(NS_CBC), "InvoicedQuantity" | "CreditedQuantity") => {
                 line.quantity = r.decimal(child);
-                line.unit_code = child.attribute("unitCode").unwrap_or_default().to_owned();
+                child
+                    .attribute("unitCode")
+                    .unwrap_or_default()
+                    .clone_into(&mut line.unit_code);
             }
             (Some(NS_CBC), "LineExtensionAmount") => line.net_amount = r.decimal(child),
-            (Some(NS_CBC), "AccountingCost") => line.buyer_accounting_reference = r.nonempty(child),
+            (Some(NS_CBC), "AccountingCost") => line.buyer_accounting_reference = nonempty(child),
             (Some(NS_CAC), "InvoicePeriod") => line.period = r.period(child),
             (Some(NS_CAC), "OrderLineReference") => {
-                line.order_line_reference = r.child_text(child, "cbc:LineID");
+                line.order_line_reference = child_text(child, "cbc:LineID");
             }
             (Some(NS_CAC), "DocumentReference") => {
-                line.object_identifier = r.child_identifier(child, "cbc:ID");
+                line.object_identifier = child_identifier(child, "cbc:ID");
             }
             (Some(NS_CAC), "AllowanceCharge") => {
                 if let Some((is_charge, ac)) = line_allowance_charge(r, child) {
@@ -165,29 +173,29 @@ fn line_allowance_charge<'a, 'input: 'a>(
         amount: r.child_decimal(node, "cbc:Amount"),
         base_amount: r.child_decimal(node, "cbc:BaseAmount"),
         percentage: r.child_decimal(node, "cbc:MultiplierFactorNumeric"),
-        reason: r.child_text(node, "cbc:AllowanceChargeReason"),
-        reason_code: r.child_text(node, "cbc:AllowanceChargeReasonCode"),
+        reason: child_text(node, "cbc:AllowanceChargeReason"),
+        reason_code: child_text(node, "cbc:AllowanceChargeReasonCode"),
     };
     Some((is_charge, ac))
 }
 
 /// BG-31, and BG-30 from its `ClassifiedTaxCategory`.
 fn item<'a, 'input: 'a>(r: &mut Reader<'a, 'input>, node: Node<'a, 'input>) -> (Item, LineVat) {
-    let id_of = |r: &Reader<'a, 'input>, qname| node.child(qname).and_then(|i| r.child_text(i, "cbc:ID"));
+    let id_of = |qname| node.child(qname).and_then(|i| child_text(i, "cbc:ID"));
     let item = Item {
-        name: r.child_string(node, "cbc:Name"),
-        description: r.child_text(node, "cbc:Description"),
-        seller_id: id_of(r, "cac:SellersItemIdentification"),
-        buyer_id: id_of(r, "cac:BuyersItemIdentification"),
+        name: child_string(node, "cbc:Name"),
+        description: child_text(node, "cbc:Description"),
+        seller_id: id_of("cac:SellersItemIdentification"),
+        buyer_id: id_of("cac:BuyersItemIdentification"),
         standard_id: node
             .child("cac:StandardItemIdentification")
-            .and_then(|i| r.child_identifier(i, "cbc:ID")),
+            .and_then(|i| child_identifier(i, "cbc:ID")),
         classifications: node
             .children_named("cac:CommodityClassification")
             .filter_map(|c| c.child("cbc:ItemClassificationCode"))
             .filter_map(|code| {
                 Some(ItemClassification {
-                    code: r.nonempty(code)?,
+                    code: nonempty(code)?,
                     list_id: attribute(code, "listID"),
                     list_version: attribute(code, "listVersionID"),
                 })
@@ -195,12 +203,12 @@ fn item<'a, 'input: 'a>(r: &mut Reader<'a, 'input>, node: Node<'a, 'input>) -> (
             .collect(),
         origin_country: node
             .child("cac:OriginCountry")
-            .and_then(|c| r.child_text(c, "cbc:IdentificationCode")),
+            .and_then(|c| child_text(c, "cbc:IdentificationCode")),
         attributes: node
             .children_named("cac:AdditionalItemProperty")
             .map(|p| ItemAttribute {
-                name: r.child_string(p, "cbc:Name"),
-                value: r.child_string(p, "cbc:Value"),
+                name: child_string(p, "cbc:Name"),
+                value: child_string(p, "cbc:Value"),
             })
             .collect(),
     };

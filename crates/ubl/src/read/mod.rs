@@ -19,7 +19,7 @@ use einvoice::model::{
 use roxmltree::Node;
 
 use crate::xml::{self, Limits, NS_CAC, NS_CBC, NS_CII, UblNode};
-use values::Reader;
+use values::{Reader, child_identifier, child_string, child_text, nonempty, string};
 
 /// What [`read`] found: the document, and the values it had to leave out.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,7 +152,7 @@ struct Later<'a, 'input> {
 }
 
 /// Reads the whole document in one pass over the root's children.
-fn document<'a, 'input>(r: &mut Reader<'a, 'input>, kind: DocumentKind) -> Invoice {
+fn document(r: &mut Reader<'_, '_>, kind: DocumentKind) -> Invoice {
     let mut inv = Invoice {
         kind,
         ..Invoice::default()
@@ -180,24 +180,29 @@ fn document<'a, 'input>(r: &mut Reader<'a, 'input>, kind: DocumentKind) -> Invoi
 }
 
 /// A `cbc:` child of the root.
-fn basic<'a, 'input>(r: &mut Reader<'a, 'input>, inv: &mut Invoice, node: Node<'a, 'input>, local: &str) {
+fn basic<'a, 'input>(
+    r: &mut Reader<'a, 'input>,
+    inv: &mut Invoice,
+    node: Node<'a, 'input>,
+    local: &str,
+) {
     match local {
-        "CustomizationID" => inv.customization_id = r.string(node),
-        "ProfileID" => inv.profile_id = r.nonempty(node),
-        "ID" => inv.number = r.string(node),
+        "CustomizationID" => inv.customization_id = string(node),
+        "ProfileID" => inv.profile_id = nonempty(node),
+        "ID" => inv.number = string(node),
         "IssueDate" => inv.issue_date = r.date(node),
         "DueDate" => inv.due_date = r.date(node),
-        "InvoiceTypeCode" | "CreditNoteTypeCode" => inv.type_code = r.string(node),
+        "InvoiceTypeCode" | "CreditNoteTypeCode" => inv.type_code = string(node),
         "Note" => {
-            if let Some(text) = r.nonempty(node) {
+            if let Some(text) = nonempty(node) {
                 inv.notes.push(note(text));
             }
         }
         "TaxPointDate" => inv.vat_point_date = r.date(node),
-        "DocumentCurrencyCode" => inv.currency = r.string(node),
-        "TaxCurrencyCode" => inv.vat_accounting_currency = r.nonempty(node),
-        "AccountingCost" => inv.buyer_accounting_reference = r.nonempty(node),
-        "BuyerReference" => inv.buyer_reference = r.nonempty(node),
+        "DocumentCurrencyCode" => inv.currency = string(node),
+        "TaxCurrencyCode" => inv.vat_accounting_currency = nonempty(node),
+        "AccountingCost" => inv.buyer_accounting_reference = nonempty(node),
+        "BuyerReference" => inv.buyer_reference = nonempty(node),
         _ => {}
     }
 }
@@ -213,44 +218,47 @@ fn aggregate<'a, 'input>(
     match local {
         "InvoicePeriod" => {
             inv.invoicing_period = r.period(node);
-            inv.vat_point_date_code = r.child_text(node, "cbc:DescriptionCode");
+            inv.vat_point_date_code = child_text(node, "cbc:DescriptionCode");
         }
         "OrderReference" => {
-            let sales_order = r.child_text(node, "cbc:SalesOrderID");
-            let order = r.child_text(node, "cbc:ID");
-            let placeholder = sales_order.is_some() && order.as_deref() == Some(crate::write::NO_ORDER);
+            let sales_order = child_text(node, "cbc:SalesOrderID");
+            let order = child_text(node, "cbc:ID");
+            let placeholder =
+                sales_order.is_some() && order.as_deref() == Some(crate::write::NO_ORDER);
             inv.purchase_order_reference = order.filter(|_| !placeholder);
             inv.sales_order_reference = sales_order;
         }
         "BillingReference" => {
             for reference in node.children_named("cac:InvoiceDocumentReference") {
                 inv.preceding_invoices.push(PrecedingInvoice {
-                    number: r.child_string(reference, "cbc:ID"),
+                    number: child_string(reference, "cbc:ID"),
                     issue_date: r.child_date(reference, "cbc:IssueDate"),
                 });
             }
         }
-        "DespatchDocumentReference" => inv.despatch_advice_reference = r.child_text(node, "cbc:ID"),
-        "ReceiptDocumentReference" => inv.receiving_advice_reference = r.child_text(node, "cbc:ID"),
-        "OriginatorDocumentReference" => inv.tender_or_lot_reference = r.child_text(node, "cbc:ID"),
-        "ContractDocumentReference" => inv.contract_reference = r.child_text(node, "cbc:ID"),
-        "ProjectReference" => inv.project_reference = r.child_text(node, "cbc:ID"),
+        "DespatchDocumentReference" => inv.despatch_advice_reference = child_text(node, "cbc:ID"),
+        "ReceiptDocumentReference" => inv.receiving_advice_reference = child_text(node, "cbc:ID"),
+        "OriginatorDocumentReference" => inv.tender_or_lot_reference = child_text(node, "cbc:ID"),
+        "ContractDocumentReference" => inv.contract_reference = child_text(node, "cbc:ID"),
+        "ProjectReference" => inv.project_reference = child_text(node, "cbc:ID"),
         "AdditionalDocumentReference" => additional_document(r, inv, later, node),
         "AccountingSupplierParty" => {
-            let (seller, creditor) = parties::seller(r, node);
+            let (seller, creditor) = parties::seller(node);
             inv.seller = seller;
             later.seller_creditor = creditor;
         }
-        "AccountingCustomerParty" => inv.buyer = parties::buyer(r, node),
+        "AccountingCustomerParty" => inv.buyer = parties::buyer(node),
         "PayeeParty" => {
-            let (payee, creditor) = parties::payee(r, node);
+            let (payee, creditor) = parties::payee(node);
             inv.payee = Some(payee);
             later.payee_creditor = creditor;
         }
-        "TaxRepresentativeParty" => inv.tax_representative = Some(parties::tax_representative(r, node)),
+        "TaxRepresentativeParty" => {
+            inv.tax_representative = Some(parties::tax_representative(node));
+        }
         "Delivery" => inv.delivery = parties::delivery(r, node),
         "PaymentMeans" => later.payment_means.push(node),
-        "PaymentTerms" => inv.payment_terms = r.child_text(node, "cbc:Note"),
+        "PaymentTerms" => inv.payment_terms = child_text(node, "cbc:Note"),
         "AllowanceCharge" => {
             if let Some((is_charge, ac)) = lines::document_allowance_charge(r, node) {
                 if is_charge {
@@ -273,13 +281,13 @@ fn additional_document<'a, 'input>(
     later: &mut Later<'a, 'input>,
     node: Node<'a, 'input>,
 ) {
-    let type_code = node.child("cbc:DocumentTypeCode").map(|c| r.string(c));
+    let type_code = node.child("cbc:DocumentTypeCode").map(|c| string(c));
     match type_code.as_deref().map(str::trim) {
         Some(crate::write::INVOICED_OBJECT) if inv.invoiced_object_identifier.is_none() => {
-            inv.invoiced_object_identifier = r.child_identifier(node, "cbc:ID");
+            inv.invoiced_object_identifier = child_identifier(node, "cbc:ID");
         }
         Some(crate::write::PROJECT) if later.project_document.is_none() => {
-            later.project_document = r.child_text(node, "cbc:ID");
+            later.project_document = child_text(node, "cbc:ID");
         }
         _ => inv.attachments.push(lines::attachment(r, node)),
     }
@@ -287,17 +295,24 @@ fn additional_document<'a, 'input>(
 
 /// BG-16 from the `cac:PaymentMeans` elements, BT-9 of a credit note, and BT-90 from the
 /// `SEPA` party identifiers.
-fn payment<'a, 'input>(r: &mut Reader<'a, 'input>, inv: &mut Invoice, later: &mut Later<'a, 'input>) {
+fn payment<'a, 'input>(
+    r: &mut Reader<'a, 'input>,
+    inv: &mut Invoice,
+    later: &mut Later<'a, 'input>,
+) {
     let mut payment = None;
     if let Some(first) = later.payment_means.first() {
         let mut p = PaymentInstructions::default();
         if let Some(code) = first.child("cbc:PaymentMeansCode") {
-            p.means_code = r.string(code);
-            p.means_text = code.attribute("name").filter(|n| !n.is_empty()).map(str::to_owned);
+            p.means_code = string(code);
+            p.means_text = code
+                .attribute("name")
+                .filter(|n| !n.is_empty())
+                .map(str::to_owned);
         }
-        p.remittance_information = r.child_text(*first, "cbc:PaymentID");
+        p.remittance_information = child_text(*first, "cbc:PaymentID");
         for means in &later.payment_means {
-            parties::payment_means(r, &mut p, *means);
+            parties::payment_means(&mut p, *means);
             if inv.due_date.is_none() {
                 inv.due_date = r.child_date(*means, "cbc:PaymentDueDate");
             }
@@ -306,14 +321,17 @@ fn payment<'a, 'input>(r: &mut Reader<'a, 'input>, inv: &mut Invoice, later: &mu
     }
     // BT-90 belongs to a direct debit; without payment instructions it stays an identifier.
     let sepa = |id| Identifier::with_scheme(id, crate::write::SEPA);
-    let (payee_creditor, seller_creditor) = (later.payee_creditor.take(), later.seller_creditor.take());
+    let (payee_creditor, seller_creditor) =
+        (later.payee_creditor.take(), later.seller_creditor.take());
     if let Some(p) = &mut payment {
         let (creditor, seller_left) = match payee_creditor {
             Some(id) => (Some(id), seller_creditor),
             None => (seller_creditor, None),
         };
         if let Some(id) = creditor {
-            p.direct_debit.get_or_insert_with(DirectDebit::default).creditor_id = Some(id);
+            p.direct_debit
+                .get_or_insert_with(DirectDebit::default)
+                .creditor_id = Some(id);
         }
         inv.seller.identifiers.extend(seller_left.map(sepa));
     } else {
@@ -328,7 +346,8 @@ fn payment<'a, 'input>(r: &mut Reader<'a, 'input>, inv: &mut Invoice, later: &mu
 /// BG-1: the text, with a `#AAI#` prefix taken as the subject code (BT-21).
 fn note(text: String) -> Note {
     let b = text.as_bytes();
-    let coded = b.len() >= 5 && b[0] == b'#' && b[4] == b'#' && b[1..4].iter().all(u8::is_ascii_uppercase);
+    let coded =
+        b.len() >= 5 && b[0] == b'#' && b[4] == b'#' && b[1..4].iter().all(u8::is_ascii_uppercase);
     if coded {
         Note {
             subject_code: Some(text[1..4].to_owned()),

@@ -4,8 +4,8 @@ use std::borrow::Cow;
 
 use einvoice::codes::VatCategory;
 use einvoice::model::{Identifier, Period};
-use rust_decimal::Decimal;
 use roxmltree::Node;
+use rust_decimal::Decimal;
 use time::{Date, Month};
 
 use super::{Problem, ReadIssue};
@@ -46,41 +46,6 @@ impl<'a, 'input: 'a> Reader<'a, 'input> {
         });
     }
 
-    /// The element's text, as is.
-    pub(super) fn string(&self, node: Node<'a, 'input>) -> String {
-        text(node).into_owned()
-    }
-
-    /// The element's text, `None` when empty.
-    pub(super) fn nonempty(&self, node: Node<'a, 'input>) -> Option<String> {
-        let text = text(node);
-        (!text.is_empty()).then(|| text.into_owned())
-    }
-
-    /// The text of the child `qname`, `None` when missing or empty.
-    pub(super) fn child_text(&self, parent: Node<'a, 'input>, qname: &str) -> Option<String> {
-        parent.child(qname).and_then(|c| self.nonempty(c))
-    }
-
-    /// The text of the child `qname`, empty when missing.
-    pub(super) fn child_string(&self, parent: Node<'a, 'input>, qname: &str) -> String {
-        parent.child(qname).map(|c| self.string(c)).unwrap_or_default()
-    }
-
-    /// An identifier and its `schemeID`, `None` when the identifier is empty.
-    pub(super) fn identifier(&self, node: Node<'a, 'input>) -> Option<Identifier> {
-        let id = self.nonempty(node)?;
-        Some(Identifier {
-            id,
-            scheme: attribute(node, "schemeID"),
-        })
-    }
-
-    /// [`Reader::identifier`] of the child `qname`.
-    pub(super) fn child_identifier(&self, parent: Node<'a, 'input>, qname: &str) -> Option<Identifier> {
-        parent.child(qname).and_then(|c| self.identifier(c))
-    }
-
     /// A date; an issue when it is not one.
     pub(super) fn date(&mut self, node: Node<'a, 'input>) -> Option<Date> {
         let text = text(node);
@@ -115,7 +80,11 @@ impl<'a, 'input: 'a> Reader<'a, 'input> {
     }
 
     /// [`Reader::decimal`] of the child `qname`.
-    pub(super) fn child_decimal(&mut self, parent: Node<'a, 'input>, qname: &str) -> Option<Decimal> {
+    pub(super) fn child_decimal(
+        &mut self,
+        parent: Node<'a, 'input>,
+        qname: &str,
+    ) -> Option<Decimal> {
         parent.child(qname).and_then(|c| self.decimal(c))
     }
 
@@ -181,6 +150,41 @@ impl<'a, 'input: 'a> Reader<'a, 'input> {
     }
 }
 
+/// The element's text, as is.
+pub(super) fn string(node: Node<'_, '_>) -> String {
+    text(node).into_owned()
+}
+
+/// The element's text, `None` when empty.
+pub(super) fn nonempty(node: Node<'_, '_>) -> Option<String> {
+    let text = text(node);
+    (!text.is_empty()).then(|| text.into_owned())
+}
+
+/// The text of the child `qname`, `None` when missing or empty.
+pub(super) fn child_text(parent: Node<'_, '_>, qname: &str) -> Option<String> {
+    parent.child(qname).and_then(|c| nonempty(c))
+}
+
+/// The text of the child `qname`, empty when missing.
+pub(super) fn child_string(parent: Node<'_, '_>, qname: &str) -> String {
+    parent.child(qname).map(|c| string(c)).unwrap_or_default()
+}
+
+/// An identifier and its `schemeID`, `None` when the identifier is empty.
+pub(super) fn identifier(node: Node<'_, '_>) -> Option<Identifier> {
+    let id = nonempty(node)?;
+    Some(Identifier {
+        id,
+        scheme: attribute(node, "schemeID"),
+    })
+}
+
+/// [`Reader::identifier`] of the child `qname`.
+pub(super) fn child_identifier(parent: Node<'_, '_>, qname: &str) -> Option<Identifier> {
+    parent.child(qname).and_then(|c| identifier(c))
+}
+
 /// A non-empty attribute value.
 pub(super) fn attribute(node: Node<'_, '_>, name: &str) -> Option<String> {
     node.attribute(name)
@@ -234,7 +238,10 @@ fn parse_date(text: &str) -> Option<Date> {
         || (zone.len() == 6
             && matches!(zone.as_bytes()[0], b'+' | b'-')
             && zone.as_bytes()[3] == b':'
-            && zone.bytes().enumerate().all(|(i, c)| i == 0 || i == 3 || c.is_ascii_digit()));
+            && zone
+                .bytes()
+                .enumerate()
+                .all(|(i, c)| i == 0 || i == 3 || c.is_ascii_digit()));
     if !zone_ok {
         return None;
     }
@@ -267,7 +274,9 @@ mod tests {
         assert_eq!(d("-.5").as_deref(), Some("-0.5"));
         assert_eq!(d("5.").as_deref(), Some("5"));
         assert_eq!(d("-0.00").as_deref(), Some("0.00"));
-        for bad in ["", "-", "+", ".", "1e3", "1,5", "--1", "+-1", "1 000", "abc"] {
+        for bad in [
+            "", "-", "+", ".", "1e3", "1,5", "--1", "+-1", "1 000", "abc",
+        ] {
             assert_eq!(parse_decimal(bad), None, "{bad:?}");
         }
     }
@@ -277,7 +286,15 @@ mod tests {
         assert_eq!(parse_date("2025-03-31"), Some(date!(2025 - 03 - 31)));
         assert_eq!(parse_date("2025-03-31Z"), Some(date!(2025 - 03 - 31)));
         assert_eq!(parse_date("2025-03-31+02:00"), Some(date!(2025 - 03 - 31)));
-        for bad in ["2025-02-30", "2025-3-31", "31.03.2025", "2025-03-31T10:00", "20250331", "2025-13-01", "２０２５-03-31"] {
+        for bad in [
+            "2025-02-30",
+            "2025-3-31",
+            "31.03.2025",
+            "2025-03-31T10:00",
+            "20250331",
+            "2025-13-01",
+            "２０２５-03-31",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad:?}");
         }
     }

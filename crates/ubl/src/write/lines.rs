@@ -29,7 +29,10 @@ pub(super) fn document_level(out: &mut Out<'_>, inv: &Invoice) {
             out.open("cac:TaxCategory");
             out.opt("cbc:ID", b.category.map(VatCategory::code));
             out.decimal("cbc:Percent", b.rate);
-            out.opt("cbc:TaxExemptionReasonCode", b.exemption_reason_code.as_deref());
+            out.opt(
+                "cbc:TaxExemptionReasonCode",
+                b.exemption_reason_code.as_deref(),
+            );
             out.opt("cbc:TaxExemptionReason", b.exemption_reason.as_deref());
             tax_scheme(out, "VAT");
             out.close("cac:TaxCategory");
@@ -37,7 +40,10 @@ pub(super) fn document_level(out: &mut Out<'_>, inv: &Invoice) {
         }
         out.close("cac:TaxTotal");
     }
-    let accounting_currency = inv.vat_accounting_currency.as_deref().filter(|c| !c.is_empty());
+    let accounting_currency = inv
+        .vat_accounting_currency
+        .as_deref()
+        .filter(|c| !c.is_empty());
     if let (Some(accounting_currency), Some(amount)) = (accounting_currency, t.vat_total_accounting)
     {
         // BT-111: a second TaxTotal, in the VAT accounting currency, without breakdown.
@@ -60,7 +66,10 @@ pub(super) fn document_level(out: &mut Out<'_>, inv: &Invoice) {
 /// BG-20 or BG-21.
 fn allowance_charge(out: &mut Out<'_>, is_charge: bool, ac: &AllowanceCharge, currency: &str) {
     out.open("cac:AllowanceCharge");
-    out.text("cbc:ChargeIndicator", if is_charge { "true" } else { "false" });
+    out.text(
+        "cbc:ChargeIndicator",
+        if is_charge { "true" } else { "false" },
+    );
     out.opt("cbc:AllowanceChargeReasonCode", ac.reason_code.as_deref());
     out.opt("cbc:AllowanceChargeReason", ac.reason.as_deref());
     out.decimal("cbc:MultiplierFactorNumeric", ac.percentage);
@@ -71,7 +80,12 @@ fn allowance_charge(out: &mut Out<'_>, is_charge: bool, ac: &AllowanceCharge, cu
 }
 
 /// A VAT category and rate, with the VAT tax scheme; nothing when both are absent.
-fn tax_category(out: &mut Out<'_>, name: &str, category: Option<VatCategory>, rate: Option<Decimal>) {
+fn tax_category(
+    out: &mut Out<'_>,
+    name: &str,
+    category: Option<VatCategory>,
+    rate: Option<Decimal>,
+) {
     if category.is_none() && rate.is_none() {
         return;
     }
@@ -101,7 +115,10 @@ fn line(out: &mut Out<'_>, l: &InvoiceLine, quantity: &str, currency: &str) {
     let unit = Some(l.unit_code.as_str());
     out.quantity(quantity, l.quantity, unit);
     out.amount("cbc:LineExtensionAmount", l.net_amount, currency);
-    out.opt("cbc:AccountingCost", l.buyer_accounting_reference.as_deref());
+    out.opt(
+        "cbc:AccountingCost",
+        l.buyer_accounting_reference.as_deref(),
+    );
     if let Some(period) = l.period.as_ref().filter(|p| !p.is_empty()) {
         out.open("cac:InvoicePeriod");
         out.date("cbc:StartDate", period.start);
@@ -136,7 +153,10 @@ fn line_allowance_charge(
     currency: &str,
 ) {
     out.open("cac:AllowanceCharge");
-    out.text("cbc:ChargeIndicator", if is_charge { "true" } else { "false" });
+    out.text(
+        "cbc:ChargeIndicator",
+        if is_charge { "true" } else { "false" },
+    );
     out.opt("cbc:AllowanceChargeReasonCode", ac.reason_code.as_deref());
     out.opt("cbc:AllowanceChargeReason", ac.reason.as_deref());
     out.decimal("cbc:MultiplierFactorNumeric", ac.percentage);
@@ -192,7 +212,11 @@ fn price(out: &mut Out<'_>, p: &Price, currency: &str) {
     }
     out.open("cac:Price");
     out.price("cbc:PriceAmount", p.net, currency);
-    out.quantity("cbc:BaseQuantity", p.base_quantity, p.base_quantity_unit.as_deref());
+    out.quantity(
+        "cbc:BaseQuantity",
+        p.base_quantity,
+        p.base_quantity_unit.as_deref(),
+    );
     if has_allowance {
         // UBL needs an Amount: a gross price without discount has a zero discount.
         out.open("cac:AllowanceCharge");

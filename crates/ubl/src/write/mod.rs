@@ -111,8 +111,14 @@ fn header(out: &mut Out<'_>, inv: &Invoice) {
         out.date("cbc:TaxPointDate", inv.vat_point_date);
     }
     out.text("cbc:DocumentCurrencyCode", &inv.currency);
-    out.opt("cbc:TaxCurrencyCode", inv.vat_accounting_currency.as_deref());
-    out.opt("cbc:AccountingCost", inv.buyer_accounting_reference.as_deref());
+    out.opt(
+        "cbc:TaxCurrencyCode",
+        inv.vat_accounting_currency.as_deref(),
+    );
+    out.opt(
+        "cbc:AccountingCost",
+        inv.buyer_accounting_reference.as_deref(),
+    );
     out.opt("cbc:BuyerReference", inv.buyer_reference.as_deref());
     let code = inv.vat_point_date_code.as_deref().filter(|c| !c.is_empty());
     period(out, inv.invoicing_period.as_ref(), code);
@@ -136,8 +142,14 @@ fn period(out: &mut Out<'_>, period: Option<&Period>, description_code: Option<&
 /// BT-11 … BT-18, BG-3 and BG-24, in the order each root wants them.
 fn references(out: &mut Out<'_>, inv: &Invoice) {
     let credit_note = inv.kind == DocumentKind::CreditNote;
-    let purchase_order = inv.purchase_order_reference.as_deref().filter(|s| !s.is_empty());
-    let sales_order = inv.sales_order_reference.as_deref().filter(|s| !s.is_empty());
+    let purchase_order = inv
+        .purchase_order_reference
+        .as_deref()
+        .filter(|s| !s.is_empty());
+    let sales_order = inv
+        .sales_order_reference
+        .as_deref()
+        .filter(|s| !s.is_empty());
     if purchase_order.is_some() || sales_order.is_some() {
         out.open("cac:OrderReference");
         out.text("cbc:ID", purchase_order.unwrap_or(NO_ORDER));
@@ -152,13 +164,29 @@ fn references(out: &mut Out<'_>, inv: &Invoice) {
         out.close("cac:InvoiceDocumentReference");
         out.close("cac:BillingReference");
     }
-    out.reference("cac:DespatchDocumentReference", inv.despatch_advice_reference.as_deref());
-    out.reference("cac:ReceiptDocumentReference", inv.receiving_advice_reference.as_deref());
+    out.reference(
+        "cac:DespatchDocumentReference",
+        inv.despatch_advice_reference.as_deref(),
+    );
+    out.reference(
+        "cac:ReceiptDocumentReference",
+        inv.receiving_advice_reference.as_deref(),
+    );
     if !credit_note {
-        out.reference("cac:OriginatorDocumentReference", inv.tender_or_lot_reference.as_deref());
+        out.reference(
+            "cac:OriginatorDocumentReference",
+            inv.tender_or_lot_reference.as_deref(),
+        );
     }
-    out.reference("cac:ContractDocumentReference", inv.contract_reference.as_deref());
-    if let Some(object) = inv.invoiced_object_identifier.as_ref().filter(|o| !o.id.is_empty()) {
+    out.reference(
+        "cac:ContractDocumentReference",
+        inv.contract_reference.as_deref(),
+    );
+    if let Some(object) = inv
+        .invoiced_object_identifier
+        .as_ref()
+        .filter(|o| !o.id.is_empty())
+    {
         out.open("cac:AdditionalDocumentReference");
         out.identifier("cbc:ID", Some(object));
         out.text("cbc:DocumentTypeCode", INVOICED_OBJECT);
@@ -175,7 +203,10 @@ fn references(out: &mut Out<'_>, inv: &Invoice) {
         additional_document(out, attachment);
     }
     if credit_note {
-        out.reference("cac:OriginatorDocumentReference", inv.tender_or_lot_reference.as_deref());
+        out.reference(
+            "cac:OriginatorDocumentReference",
+            inv.tender_or_lot_reference.as_deref(),
+        );
     } else {
         out.reference("cac:ProjectReference", project);
     }

@@ -2,8 +2,8 @@
 
 use std::fmt::Write as _;
 
-use einvoice::money::round_dp;
 use einvoice::model::Identifier;
+use einvoice::money::round_dp;
 use rust_decimal::Decimal;
 use time::Date;
 
@@ -82,7 +82,12 @@ impl<'a> Out<'a> {
     }
 
     /// `<name a="…">text</name>`, nothing when `text` is empty.
-    pub(super) fn text_with(&mut self, name: &str, text: &str, attributes: &[(&str, Option<&str>)]) {
+    pub(super) fn text_with(
+        &mut self,
+        name: &str,
+        text: &str,
+        attributes: &[(&str, Option<&str>)],
+    ) {
         if text.is_empty() {
             return;
         }
@@ -136,7 +141,12 @@ impl<'a> Out<'a> {
         }
     }
 
-    fn decimal_with(&mut self, name: &str, mut value: Decimal, attributes: &[(&str, Option<&str>)]) {
+    fn decimal_with(
+        &mut self,
+        name: &str,
+        mut value: Decimal,
+        attributes: &[(&str, Option<&str>)],
+    ) {
         if value.is_zero() {
             value.set_sign_positive(true); // never `-0.00`
         }
@@ -222,10 +232,16 @@ mod tests {
 
     #[test]
     fn text_and_attributes_are_escaped() {
-        assert_eq!(escaped("Ion & Fiii <SRL> \"x\"", false), "Ion &amp; Fiii &lt;SRL&gt; \"x\"");
+        assert_eq!(
+            escaped("Ion & Fiii <SRL> \"x\"", false),
+            "Ion &amp; Fiii &lt;SRL&gt; \"x\""
+        );
         assert_eq!(escaped("a\"b\tc\nd\re", true), "a&quot;b&#9;c&#10;d&#13;e");
         assert_eq!(escaped("a\u{1}b\u{FFFF}c\td", false), "abc\td");
-        assert_eq!(escaped("Șoseaua Ștefan cel Mare", false), "Șoseaua Ștefan cel Mare");
+        assert_eq!(
+            escaped("Șoseaua Ștefan cel Mare", false),
+            "Șoseaua Ștefan cel Mare"
+        );
     }
 
     #[test]

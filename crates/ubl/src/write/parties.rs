@@ -103,7 +103,11 @@ fn payee(out: &mut Out<'_>, p: &Payee, creditor_id: Option<&str>) {
         party_identification(out, creditor_id, Some(SEPA));
     }
     party_name(out, Some(&p.name));
-    if let Some(id) = p.legal_registration_id.as_ref().filter(|id| !id.id.is_empty()) {
+    if let Some(id) = p
+        .legal_registration_id
+        .as_ref()
+        .filter(|id| !id.id.is_empty())
+    {
         out.open("cac:PartyLegalEntity");
         out.identifier("cbc:CompanyID", Some(id));
         out.close("cac:PartyLegalEntity");
@@ -246,8 +250,16 @@ fn contact(out: &mut Out<'_>, c: Option<&Contact>) {
     let Some(c) = c.filter(|c| !c.is_empty()) else {
         return;
     };
-    let (name, telephone, email) = (c.name.as_deref(), c.telephone.as_deref(), c.email.as_deref());
-    if [name, telephone, email].iter().flatten().all(|s| s.is_empty()) {
+    let (name, telephone, email) = (
+        c.name.as_deref(),
+        c.telephone.as_deref(),
+        c.email.as_deref(),
+    );
+    if [name, telephone, email]
+        .iter()
+        .flatten()
+        .all(|s| s.is_empty())
+    {
         return;
     }
     out.open("cac:Contact");

@@ -8,11 +8,12 @@ use einvoice::model::{
     PrecedingInvoice, VatBreakdown,
 };
 use pretty_assertions::assert_eq;
+use rust_decimal_macros::dec;
 use time::macros::date;
 use ubl::xml::{self, Limits};
 
 use crate::assert_snapshot;
-use crate::fixtures::{self, compute, dec, line, reduced, standard};
+use crate::fixtures::{self, compute, line, reduced, standard};
 
 /// Writes `invoice`, checks the XML against the snapshot `name`, and reads it back.
 fn check(name: &str, invoice: &Invoice) -> String {
@@ -34,11 +35,11 @@ fn preceding(number: &str) -> PrecedingInvoice {
 
 #[test]
 fn standard_invoice() {
-    let mut consulting = line(1, dec(10, 0), dec(350, 0), standard());
+    let mut consulting = line(1, dec!(10), dec!(350), standard());
     consulting.allowances.push(LineAllowanceCharge {
         amount: None,
-        base_amount: Some(dec(3500, 0)),
-        percentage: Some(dec(10, 0)),
+        base_amount: Some(dec!(3500)),
+        percentage: Some(dec!(10)),
         reason: Some("Discount".into()),
         reason_code: Some("95".into()),
     });
@@ -47,7 +48,7 @@ fn standard_invoice() {
         end: Some(date!(2025 - 08 - 31)),
     });
     consulting.order_line_reference = Some("3".into());
-    let mut books = line(2, dec(3, 0), dec(8990, 2), reduced());
+    let mut books = line(2, dec!(3), dec!(89.90), reduced());
     books.unit_code = "H87".into();
     books.item.name = "Carte: „Contabilitate pentru începători”".into();
     books.item.description = Some("Ediția a II-a, copertă cartonată".into());
@@ -62,8 +63,8 @@ fn standard_invoice() {
         name: "ISBN".into(),
         value: "978-973-0-00000-0".into(),
     }];
-    books.price.gross = Some(dec(9990, 2));
-    books.price.discount = Some(dec(1000, 2));
+    books.price.gross = Some(dec!(99.90));
+    books.price.discount = Some(dec!(10.00));
     let mut invoice = fixtures::invoice("FCT-2025-0042", vec![consulting, books]);
     invoice.notes = vec![
         Note::new("Vă mulțumim pentru colaborare!"),
@@ -94,34 +95,36 @@ fn standard_invoice() {
         ..Delivery::default()
     });
     invoice.allowances.push(AllowanceCharge {
-        amount: Some(dec(5000, 2)),
+        amount: Some(dec!(50.00)),
         vat_category: Some(VatCategory::S),
-        vat_rate: Some(dec(21, 0)),
+        vat_rate: Some(dec!(21)),
         reason: Some("Reducere fidelitate".into()),
         reason_code: Some("95".into()),
         ..AllowanceCharge::default()
     });
     invoice.charges.push(AllowanceCharge {
-        amount: Some(dec(2500, 2)),
+        amount: Some(dec!(25.00)),
         vat_category: Some(VatCategory::S),
-        vat_rate: Some(dec(21, 0)),
+        vat_rate: Some(dec!(21)),
         reason: Some("Transport".into()),
         reason_code: Some("FC".into()),
         ..AllowanceCharge::default()
     });
     compute(&mut invoice, None);
     // 10 × 350 − 350 = 3150.00; 3 × 89.90 = 269.70; − 50 + 25 at 21 %.
-    assert_eq!(invoice.totals.tax_exclusive, Some(dec(339470, 2)));
-    assert_eq!(invoice.totals.vat_total, Some(dec(68592, 2))); // 3125 × 21 % + 269.70 × 11 %
+    assert_eq!(invoice.totals.tax_exclusive, Some(dec!(3394.70)));
+    assert_eq!(invoice.totals.vat_total, Some(dec!(685.92))); // 3125 × 21 % + 269.70 × 11 %
     let xml = check("standard_invoice", &invoice);
     assert!(xml.contains("<cbc:CityName>SECTOR3</cbc:CityName>"));
     assert!(xml.contains("<cbc:CountrySubentity>RO-CJ</cbc:CountrySubentity>"));
-    assert!(xml.contains("<cbc:RegistrationName>Client Exemplu &amp; Fiii SA</cbc:RegistrationName>"));
+    assert!(
+        xml.contains("<cbc:RegistrationName>Client Exemplu &amp; Fiii SA</cbc:RegistrationName>")
+    );
 }
 
 #[test]
 fn credit_note_references_the_original() {
-    let mut returned = line(1, dec(2, 0), dec(8990, 2), reduced());
+    let mut returned = line(1, dec!(2), dec!(89.90), reduced());
     returned.unit_code = "H87".into();
     let mut note = fixtures::invoice("CN-2025-0007", vec![returned]);
     note.kind = DocumentKind::CreditNote;
@@ -159,19 +162,27 @@ fn storno_invoice_has_negative_quantities() {
 
 #[test]
 fn self_billing_invoice() {
-    let mut invoice = fixtures::invoice("AF-2025-0001", vec![line(1, dec(40, 0), dec(120, 0), standard())]);
+    let mut invoice = fixtures::invoice(
+        "AF-2025-0001",
+        vec![line(1, dec!(40), dec!(120), standard())],
+    );
     invoice.type_code = "389".into();
-    invoice.notes = vec![Note::new("Autofactură emisă de beneficiar în numele furnizorului.")];
+    invoice.notes = vec![Note::new(
+        "Autofactură emisă de beneficiar în numele furnizorului.",
+    )];
     check("self_billing", &invoice);
 }
 
 #[test]
 fn final_invoice_deducts_the_advance() {
-    let mut invoice = fixtures::invoice("FCT-2025-0050", vec![line(1, dec(1, 0), dec(10000, 0), standard())]);
+    let mut invoice = fixtures::invoice(
+        "FCT-2025-0050",
+        vec![line(1, dec!(1), dec!(10000), standard())],
+    );
     invoice.preceding_invoices = vec![preceding("AV-2025-0003")];
-    invoice.totals.prepaid = Some(dec(363000, 2)); // the advance invoice's total
+    invoice.totals.prepaid = Some(dec!(3630.00)); // the advance invoice's total
     compute(&mut invoice, None);
-    assert_eq!(invoice.totals.payable, Some(dec(847000, 2)));
+    assert_eq!(invoice.totals.payable, Some(dec!(8470.00)));
     check("advance_deduction", &invoice);
 }
 
@@ -180,28 +191,35 @@ fn foreign_currency_with_vat_in_ron() {
     let mut invoice = fixtures::typical(2);
     invoice.currency = "EUR".into();
     invoice.vat_accounting_currency = Some("RON".into());
-    invoice.payment_instructions.as_mut().expect("fixture pays by transfer").credit_transfers[0].account_id =
-        "RO66BACX0000001234567890".into();
-    compute(&mut invoice, Some(dec(50735, 4))); // BNR: 1 EUR = 5.0735 RON
+    invoice
+        .payment_instructions
+        .as_mut()
+        .expect("fixture pays by transfer")
+        .credit_transfers[0]
+        .account_id = "RO66BACX0000001234567890".into();
+    compute(&mut invoice, Some(dec!(5.0735))); // BNR: 1 EUR = 5.0735 RON
     let vat = invoice.totals.vat_total.expect("computed");
-    assert_eq!(vat, dec(26864, 2));
+    assert_eq!(vat, dec!(268.64));
     // 268.64 × 5.0735 = 1362.94504 → 1362.95 RON, half away from zero.
-    assert_eq!(invoice.totals.vat_total_accounting, Some(dec(136295, 2)));
+    assert_eq!(invoice.totals.vat_total_accounting, Some(dec!(1362.95)));
     let xml = check("foreign_currency", &invoice);
     assert!(xml.contains(r#"<cbc:TaxAmount currencyID="RON">1362.95</cbc:TaxAmount>"#));
 }
 
 #[test]
 fn zero_rated_and_exempt_lines() {
-    let zero = LineVat::new(VatCategory::Z, dec(0, 0));
-    let exempt = LineVat::new(VatCategory::E, dec(0, 0));
+    let zero = LineVat::new(VatCategory::Z, dec!(0));
+    let exempt = LineVat::new(VatCategory::E, dec!(0));
     let mut invoice = fixtures::invoice(
         "FCT-2025-0051",
-        vec![line(1, dec(1, 0), dec(500, 0), zero), line(2, dec(2, 0), dec(300, 0), exempt)],
+        vec![
+            line(1, dec!(1), dec!(500), zero),
+            line(2, dec!(2), dec!(300), exempt),
+        ],
     );
     invoice.vat_breakdown = vec![VatBreakdown {
         category: Some(VatCategory::E),
-        rate: Some(dec(0, 0)),
+        rate: Some(dec!(0)),
         exemption_reason: Some("Scutit conform art. 292 alin. (2) lit. a) din Codul fiscal".into()),
         exemption_reason_code: Some("VATEX-EU-132".into()),
         ..VatBreakdown::default()
@@ -212,11 +230,11 @@ fn zero_rated_and_exempt_lines() {
 
 #[test]
 fn reverse_charge() {
-    let ae = LineVat::new(VatCategory::AE, dec(0, 0));
-    let mut invoice = fixtures::invoice("FCT-2025-0052", vec![line(1, dec(12, 0), dec(95, 0), ae)]);
+    let ae = LineVat::new(VatCategory::AE, dec!(0));
+    let mut invoice = fixtures::invoice("FCT-2025-0052", vec![line(1, dec!(12), dec!(95), ae)]);
     invoice.vat_breakdown = vec![VatBreakdown {
         category: Some(VatCategory::AE),
-        rate: Some(dec(0, 0)),
+        rate: Some(dec!(0)),
         exemption_reason: Some("Taxare inversă conform art. 331 din Codul fiscal".into()),
         exemption_reason_code: Some("VATEX-EU-AE".into()),
         ..VatBreakdown::default()
@@ -227,8 +245,8 @@ fn reverse_charge() {
 
 #[test]
 fn intra_community_supply() {
-    let k = LineVat::new(VatCategory::K, dec(0, 0));
-    let mut invoice = fixtures::invoice("FCT-2025-0053", vec![line(1, dec(5, 0), dec(1200, 0), k)]);
+    let k = LineVat::new(VatCategory::K, dec!(0));
+    let mut invoice = fixtures::invoice("FCT-2025-0053", vec![line(1, dec!(5), dec!(1200), k)]);
     invoice.currency = "EUR".into();
     invoice.vat_accounting_currency = Some("RON".into());
     invoice.buyer.name = "Beispiel Handel GmbH".into();
@@ -253,15 +271,18 @@ fn intra_community_supply() {
         }),
         ..Delivery::default()
     });
-    compute(&mut invoice, Some(dec(50735, 4)));
-    assert_eq!(invoice.vat_breakdown[0].exemption_reason_code.as_deref(), Some("VATEX-EU-IC"));
+    compute(&mut invoice, Some(dec!(5.0735)));
+    assert_eq!(
+        invoice.vat_breakdown[0].exemption_reason_code.as_deref(),
+        Some("VATEX-EU-IC")
+    );
     check("intra_community_supply", &invoice);
 }
 
 #[test]
 fn export_outside_the_eu() {
-    let g = LineVat::new(VatCategory::G, dec(0, 0));
-    let mut invoice = fixtures::invoice("FCT-2025-0054", vec![line(1, dec(100, 0), dec(45, 0), g)]);
+    let g = LineVat::new(VatCategory::G, dec!(0));
+    let mut invoice = fixtures::invoice("FCT-2025-0054", vec![line(1, dec!(100), dec!(45), g)]);
     invoice.currency = "USD".into();
     invoice.vat_accounting_currency = Some("RON".into());
     invoice.buyer.name = "Example Imports LLC".into();
@@ -275,13 +296,16 @@ fn export_outside_the_eu() {
         country_code: "US".into(),
         ..Address::default()
     };
-    compute(&mut invoice, Some(dec(43120, 4)));
+    compute(&mut invoice, Some(dec!(4.3120)));
     check("export", &invoice);
 }
 
 #[test]
 fn outside_scope_seller_without_vat_id() {
-    let mut invoice = fixtures::invoice("PFA-2025-0003", vec![line(1, dec(8, 0), dec(150, 0), LineVat::outside_scope())]);
+    let mut invoice = fixtures::invoice(
+        "PFA-2025-0003",
+        vec![line(1, dec!(8), dec!(150), LineVat::outside_scope())],
+    );
     invoice.seller.name = "Ionescu Maria PFA".into();
     invoice.seller.trading_name = None;
     invoice.seller.vat_id = None;
@@ -302,7 +326,8 @@ fn embedded_and_external_attachments() {
             id: "PV-12".into(),
             description: Some("Proces-verbal de recepție".into()),
             content: Some(BinaryObject {
-                data: b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".to_vec(),
+                data: b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+                    .to_vec(),
                 mime_code: "application/pdf".into(),
                 filename: "pv-12.pdf".into(),
             }),
@@ -327,8 +352,14 @@ fn credit_note_places_project_and_due_date_as_ubl_wants() {
     note.project_reference = Some("PRJ-9".into());
     note.tender_or_lot_reference = Some("LOT-2".into());
     let xml = ubl::write(&note);
-    let at = |needle: &str| xml.find(needle).unwrap_or_else(|| panic!("{needle} missing"));
-    assert!(at("<cbc:DocumentTypeCode>50</cbc:DocumentTypeCode>") < at("<cac:OriginatorDocumentReference>"));
+    let at = |needle: &str| {
+        xml.find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing"))
+    };
+    assert!(
+        at("<cbc:DocumentTypeCode>50</cbc:DocumentTypeCode>")
+            < at("<cac:OriginatorDocumentReference>")
+    );
     assert!(at("<cbc:PaymentDueDate>2025-10-15</cbc:PaymentDueDate>") > at("<cac:PaymentMeans>"));
     assert!(!xml.contains("<cbc:DueDate>"));
     assert!(!xml.contains("<cac:ProjectReference>"));

@@ -29,7 +29,10 @@ fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for path in entries {
         if path.is_dir() {
             xml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")) {
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+        {
             out.push(path);
         }
     }
@@ -84,12 +87,20 @@ fn every_ubl_document_of_the_corpus_reads() {
         let inv = &read.invoice;
         let at = path.display();
         assert_eq!(inv.kind, kind, "{at}");
-        assert_eq!(inv.number, child_text(root, "cbc:ID").unwrap_or_default(), "{at}");
+        assert_eq!(
+            inv.number,
+            child_text(root, "cbc:ID").unwrap_or_default(),
+            "{at}"
+        );
         let line_name = match kind {
             DocumentKind::Invoice => "cac:InvoiceLine",
             DocumentKind::CreditNote => "cac:CreditNoteLine",
         };
-        assert_eq!(inv.lines.len(), root.children_named(line_name).count(), "{at}");
+        assert_eq!(
+            inv.lines.len(),
+            root.children_named(line_name).count(),
+            "{at}"
+        );
         let inclusive = root
             .child("cac:LegalMonetaryTotal")
             .and_then(|t| child_text(t, "cbc:TaxInclusiveAmount"))
@@ -102,7 +113,11 @@ fn every_ubl_document_of_the_corpus_reads() {
         counts.lines += inv.lines.len();
         if !read.issues.is_empty() {
             counts.documents_with_issues += 1;
-            println!("{at}: {} issue(s), e.g. {}", read.issues.len(), read.issues[0]);
+            println!(
+                "{at}: {} issue(s), e.g. {}",
+                read.issues.len(),
+                read.issues[0]
+            );
         }
     }
     println!("{} files: {counts:?}", files.len());
@@ -130,8 +145,14 @@ fn anaf_examples_spot_checks() {
     assert_eq!(inv.number, "12115118");
     assert_eq!(inv.customization_id, ubl::CIUS_RO);
     assert_eq!(inv.buyer.address.city.as_deref(), Some("SECTOR5"));
-    assert_eq!(inv.buyer.address.country_subdivision.as_deref(), Some("RO-B"));
-    assert_eq!(inv.seller.address.country_subdivision.as_deref(), Some("RO-AB"));
+    assert_eq!(
+        inv.buyer.address.country_subdivision.as_deref(),
+        Some("RO-B")
+    );
+    assert_eq!(
+        inv.seller.address.country_subdivision.as_deref(),
+        Some("RO-AB")
+    );
     assert_eq!(inv.seller.vat_id.as_deref(), Some("RO1111111111118"));
     // An empty TaxScheme still gives the buyer's VAT identifier.
     assert_eq!(inv.buyer.vat_id.as_deref(), Some("8609468"));
@@ -139,7 +160,10 @@ fn anaf_examples_spot_checks() {
     assert_eq!(inv.vat_breakdown.len(), 2);
     let payment = inv.payment_instructions.as_ref().expect("payment means");
     assert_eq!(payment.credit_transfers.len(), 2);
-    assert_eq!(payment.credit_transfers[1].account_id, "NL03 INGB 0004489902");
+    assert_eq!(
+        payment.credit_transfers[1].account_id,
+        "NL03 INGB 0004489902"
+    );
 
     let four = read("anaf-ubl-examples/ubl_b2g_example4.xml");
     let inv = &four.invoice;

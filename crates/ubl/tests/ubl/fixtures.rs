@@ -8,8 +8,8 @@
 
 use einvoice::codes::VatCategory;
 use einvoice::model::{
-    Address, Buyer, Contact, CreditTransfer, Identifier, Invoice, InvoiceLine, Item, LineVat,
-    PaymentInstructions, Price, Seller, CIUS_RO,
+    Address, Buyer, CIUS_RO, Contact, CreditTransfer, Identifier, Invoice, InvoiceLine, Item,
+    LineVat, PaymentInstructions, Price, Seller,
 };
 use rust_decimal::Decimal;
 use time::macros::date;

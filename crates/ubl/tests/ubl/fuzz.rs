@@ -9,11 +9,13 @@ use crate::fixtures;
 fn sample() -> String {
     let mut invoice = fixtures::typical(3);
     invoice.notes.push(einvoice::model::Note::new("Notă"));
-    invoice.lines[0].allowances.push(einvoice::model::LineAllowanceCharge {
-        amount: Some(fixtures::dec(100, 2)),
-        reason: Some("Discount".into()),
-        ..Default::default()
-    });
+    invoice.lines[0]
+        .allowances
+        .push(einvoice::model::LineAllowanceCharge {
+            amount: Some(fixtures::dec(100, 2)),
+            reason: Some("Discount".into()),
+            ..Default::default()
+        });
     fixtures::compute(&mut invoice, None);
     ubl::write(&invoice)
 }

@@ -75,13 +75,18 @@ fn category() -> impl Strategy<Value = VatCategory> {
 }
 
 fn identifier() -> impl Strategy<Value = Identifier> {
-    ("[A-Z0-9]{1,3}[A-Za-z0-9./@-]{0,14}", of(code(&["0002", "0007", "0088", "0160", "9933", "EM"])))
+    (
+        "[A-Z0-9]{1,3}[A-Za-z0-9./@-]{0,14}",
+        of(code(&["0002", "0007", "0088", "0160", "9933", "EM"])),
+    )
         .prop_map(|(id, scheme)| Identifier { id, scheme })
 }
 
 fn period() -> impl Strategy<Value = Period> {
     (of(date()), of(date()))
-        .prop_filter("a period has a date", |(start, end)| start.is_some() || end.is_some())
+        .prop_filter("a period has a date", |(start, end)| {
+            start.is_some() || end.is_some()
+        })
         .prop_map(|(start, end)| Period { start, end })
 }
 
@@ -90,20 +95,33 @@ fn address() -> impl Strategy<Value = Address> {
         of(text()),
         of(text()),
         of(text()),
-        of(prop_oneof![code(&["SECTOR1", "SECTOR6", "Cluj-Napoca", "Iași"]), text()]),
+        of(prop_oneof![
+            code(&["SECTOR1", "SECTOR6", "Cluj-Napoca", "Iași"]),
+            text()
+        ]),
         of("[0-9]{6}"),
         of(code(&["RO-B", "RO-CJ", "RO-IS", "RO-TM", "Bayern"])),
         code(&["RO", "DE", "FR", "US", ""]),
     )
-        .prop_map(|(street, additional_street, line3, city, postal_zone, country_subdivision, country_code)| Address {
-            street,
-            additional_street,
-            line3,
-            city,
-            postal_zone,
-            country_subdivision,
-            country_code,
-        })
+        .prop_map(
+            |(
+                street,
+                additional_street,
+                line3,
+                city,
+                postal_zone,
+                country_subdivision,
+                country_code,
+            )| Address {
+                street,
+                additional_street,
+                line3,
+                city,
+                postal_zone,
+                country_subdivision,
+                country_code,
+            },
+        )
 }
 
 fn nonempty_address() -> impl Strategy<Value = Address> {
@@ -111,62 +129,105 @@ fn nonempty_address() -> impl Strategy<Value = Address> {
 }
 
 fn contact() -> impl Strategy<Value = Contact> {
-    (of(text()), of("0[0-9]{9}"), of("[a-z]{1,8}@[a-z]{2,8}\\.ro"))
-        .prop_map(|(name, telephone, email)| Contact { name, telephone, email })
+    (
+        of(text()),
+        of("0[0-9]{9}"),
+        of("[a-z]{1,8}@[a-z]{2,8}\\.ro"),
+    )
+        .prop_map(|(name, telephone, email)| Contact {
+            name,
+            telephone,
+            email,
+        })
         .prop_filter("not empty", |c| !c.is_empty())
 }
 
 fn seller() -> impl Strategy<Value = Seller> {
     (
-        (text(), of(text()), vec(identifier(), 0..3), of(identifier())),
-        (of("RO[0-9]{2,10}"), of(("[0-9]{2,10}", code(&["FC", "TAX", ""])))),
+        (
+            text(),
+            of(text()),
+            vec(identifier(), 0..3),
+            of(identifier()),
+        ),
+        (
+            of("RO[0-9]{2,10}"),
+            of(("[0-9]{2,10}", code(&["FC", "TAX", ""]))),
+        ),
         (of(text()), of(identifier()), address(), of(contact())),
     )
-        .prop_map(|((name, trading_name, identifiers, legal), (vat_id, registration), (info, endpoint, address, contact))| Seller {
-            name,
-            trading_name,
-            identifiers,
-            legal_registration_id: legal,
-            vat_id,
-            tax_registration: registration.map(|(id, tax_scheme)| TaxRegistration { id, tax_scheme }),
-            additional_legal_info: info,
-            electronic_address: endpoint,
-            address,
-            contact,
-        })
+        .prop_map(
+            |(
+                (name, trading_name, identifiers, legal),
+                (vat_id, registration),
+                (info, endpoint, address, contact),
+            )| Seller {
+                name,
+                trading_name,
+                identifiers,
+                legal_registration_id: legal,
+                vat_id,
+                tax_registration: registration
+                    .map(|(id, tax_scheme)| TaxRegistration { id, tax_scheme }),
+                additional_legal_info: info,
+                electronic_address: endpoint,
+                address,
+                contact,
+            },
+        )
 }
 
 fn buyer() -> impl Strategy<Value = Buyer> {
     (
         (text(), of(text()), of(identifier()), of(identifier())),
-        (of("(RO|DE)[0-9]{2,10}"), of(identifier()), address(), of(contact())),
+        (
+            of("(RO|DE)[0-9]{2,10}"),
+            of(identifier()),
+            address(),
+            of(contact()),
+        ),
     )
-        .prop_map(|((name, trading_name, identifier, legal), (vat_id, endpoint, address, contact))| Buyer {
-            name,
-            trading_name,
-            identifier,
-            legal_registration_id: legal,
-            vat_id,
-            electronic_address: endpoint,
-            address,
-            contact,
-        })
+        .prop_map(
+            |((name, trading_name, identifier, legal), (vat_id, endpoint, address, contact))| {
+                Buyer {
+                    name,
+                    trading_name,
+                    identifier,
+                    legal_registration_id: legal,
+                    vat_id,
+                    electronic_address: endpoint,
+                    address,
+                    contact,
+                }
+            },
+        )
 }
 
 fn payee() -> impl Strategy<Value = Payee> {
-    (text(), of(identifier()), of(identifier())).prop_map(|(name, identifier, legal_registration_id)| Payee {
-        name,
-        identifier,
-        legal_registration_id,
-    })
+    (text(), of(identifier()), of(identifier())).prop_map(
+        |(name, identifier, legal_registration_id)| Payee {
+            name,
+            identifier,
+            legal_registration_id,
+        },
+    )
 }
 
 fn tax_representative() -> impl Strategy<Value = TaxRepresentative> {
-    (text(), "RO[0-9]{2,10}", address()).prop_map(|(name, vat_id, address)| TaxRepresentative { name, vat_id, address })
+    (text(), "RO[0-9]{2,10}", address()).prop_map(|(name, vat_id, address)| TaxRepresentative {
+        name,
+        vat_id,
+        address,
+    })
 }
 
 fn delivery() -> impl Strategy<Value = Delivery> {
-    (of(text()), of(identifier()), of(date()), of(nonempty_address()))
+    (
+        of(text()),
+        of(identifier()),
+        of(date()),
+        of(nonempty_address()),
+    )
         .prop_map(|(party_name, location_id, actual_date, address)| Delivery {
             party_name,
             location_id,
@@ -177,24 +238,37 @@ fn delivery() -> impl Strategy<Value = Delivery> {
 }
 
 fn payment() -> impl Strategy<Value = PaymentInstructions> {
-    let transfer = ("RO[0-9]{2}[A-Z]{4}[0-9A-Z]{16}", of(text()), of("[A-Z]{6}[0-9A-Z]{2}")).prop_map(
-        |(account_id, account_name, service_provider_id)| CreditTransfer {
-            account_id,
-            account_name,
-            service_provider_id,
+    let transfer = (
+        "RO[0-9]{2}[A-Z]{4}[0-9A-Z]{16}",
+        of(text()),
+        of("[A-Z]{6}[0-9A-Z]{2}"),
+    )
+        .prop_map(
+            |(account_id, account_name, service_provider_id)| CreditTransfer {
+                account_id,
+                account_name,
+                service_provider_id,
+            },
+        );
+    let card = ("[0-9]{4}", of(text()), of(code(&["VISA", "MC"]))).prop_map(
+        |(pan, holder_name, network_id)| PaymentCard {
+            primary_account_number: pan,
+            holder_name,
+            network_id,
         },
     );
-    let card = ("[0-9]{4}", of(text()), of(code(&["VISA", "MC"]))).prop_map(|(pan, holder_name, network_id)| PaymentCard {
-        primary_account_number: pan,
-        holder_name,
-        network_id,
-    });
-    let debit = (of(reference()), of("RO[0-9]{2}ZZZ[0-9]{8}"), of("RO[0-9]{2}[A-Z]{4}[0-9]{16}"))
-        .prop_map(|(mandate_reference, creditor_id, debited_account)| DirectDebit {
-            mandate_reference,
-            creditor_id,
-            debited_account,
-        })
+    let debit = (
+        of(reference()),
+        of("RO[0-9]{2}ZZZ[0-9]{8}"),
+        of("RO[0-9]{2}[A-Z]{4}[0-9]{16}"),
+    )
+        .prop_map(
+            |(mandate_reference, creditor_id, debited_account)| DirectDebit {
+                mandate_reference,
+                creditor_id,
+                debited_account,
+            },
+        )
         .prop_filter("not empty", |d| {
             d.mandate_reference.is_some() || d.creditor_id.is_some() || d.debited_account.is_some()
         });
@@ -206,67 +280,115 @@ fn payment() -> impl Strategy<Value = PaymentInstructions> {
         of(card),
         of(debit),
     )
-        .prop_map(|(means_code, means_text, remittance_information, credit_transfers, card, direct_debit)| {
-            PaymentInstructions {
+        .prop_map(
+            |(
                 means_code,
                 means_text,
                 remittance_information,
                 credit_transfers,
                 card,
                 direct_debit,
-            }
-        })
+            )| {
+                PaymentInstructions {
+                    means_code,
+                    means_text,
+                    remittance_information,
+                    credit_transfers,
+                    card,
+                    direct_debit,
+                }
+            },
+        )
 }
 
 fn allowance_charge() -> impl Strategy<Value = AllowanceCharge> {
     (
         (of(amount()), of(amount()), of(rate())),
-        (of(category()), of(rate()), of(text()), of(code(&["95", "100", "FC", "ABL"]))),
+        (
+            of(category()),
+            of(rate()),
+            of(text()),
+            of(code(&["95", "100", "FC", "ABL"])),
+        ),
     )
-        .prop_map(|((amount, base_amount, percentage), (vat_category, vat_rate, reason, reason_code))| AllowanceCharge {
-            amount,
-            base_amount,
-            percentage,
-            vat_category,
-            vat_rate,
-            reason,
-            reason_code,
-        })
+        .prop_map(
+            |((amount, base_amount, percentage), (vat_category, vat_rate, reason, reason_code))| {
+                AllowanceCharge {
+                    amount,
+                    base_amount,
+                    percentage,
+                    vat_category,
+                    vat_rate,
+                    reason,
+                    reason_code,
+                }
+            },
+        )
 }
 
 fn line_allowance_charge() -> impl Strategy<Value = LineAllowanceCharge> {
-    (of(amount()), of(amount()), of(rate()), of(text()), of(code(&["95", "64", "FC"])))
-        .prop_map(|(amount, base_amount, percentage, reason, reason_code)| LineAllowanceCharge {
-            amount,
-            base_amount,
-            percentage,
-            reason,
-            reason_code,
+    (
+        of(amount()),
+        of(amount()),
+        of(rate()),
+        of(text()),
+        of(code(&["95", "64", "FC"])),
+    )
+        .prop_map(|(amount, base_amount, percentage, reason, reason_code)| {
+            LineAllowanceCharge {
+                amount,
+                base_amount,
+                percentage,
+                reason,
+                reason_code,
+            }
         })
 }
 
 fn item() -> impl Strategy<Value = Item> {
-    let classification = ("[0-9]{8}-[0-9]", of(code(&["STI", "HS", "CG"])), of(code(&["2008", "1"])))
-        .prop_map(|(code, list_id, list_version)| ItemClassification { code, list_id, list_version });
+    let classification = (
+        "[0-9]{8}-[0-9]",
+        of(code(&["STI", "HS", "CG"])),
+        of(code(&["2008", "1"])),
+    )
+        .prop_map(|(code, list_id, list_version)| ItemClassification {
+            code,
+            list_id,
+            list_version,
+        });
     let attribute = (text(), text()).prop_map(|(name, value)| ItemAttribute { name, value });
     (
         (text(), of(text()), of(reference()), of(reference())),
-        (of(identifier()), vec(classification, 0..3), of(code(&["RO", "CN", "DE"])), vec(attribute, 0..3)),
+        (
+            of(identifier()),
+            vec(classification, 0..3),
+            of(code(&["RO", "CN", "DE"])),
+            vec(attribute, 0..3),
+        ),
     )
-        .prop_map(|((name, description, seller_id, buyer_id), (standard_id, classifications, origin_country, attributes))| Item {
-            name,
-            description,
-            seller_id,
-            buyer_id,
-            standard_id,
-            classifications,
-            origin_country,
-            attributes,
-        })
+        .prop_map(
+            |(
+                (name, description, seller_id, buyer_id),
+                (standard_id, classifications, origin_country, attributes),
+            )| Item {
+                name,
+                description,
+                seller_id,
+                buyer_id,
+                standard_id,
+                classifications,
+                origin_country,
+                attributes,
+            },
+        )
 }
 
 fn price_details() -> impl Strategy<Value = Price> {
-    (of(price()), of((price(), of(price()))), of((price(), of(code(&["H87", "KGM", "C62"])))))
+    (
+        of(price()),
+        of((price(), of(price()))),
+        of((price(), of(code(&["H87", "KGM", "C62"])))),
+    )
         .prop_map(|(net, discount, base)| Price {
             net,
             // UBL carries the gross price in the discount's allowance, which needs an amount.
@@ -284,92 +406,189 @@ fn line() -> impl Strategy<Value = InvoiceLine> {
         Just(LineVat::default()),
     ];
     (
-        ("[0-9]{1,4}", of(text()), of(identifier()), quantity(), code(&["H87", "HUR", "KGM", "C62"])),
+        (
+            "[0-9]{1,4}",
+            of(text()),
+            of(identifier()),
+            quantity(),
+            code(&["H87", "HUR", "KGM", "C62"]),
+        ),
         (of(amount()), of(reference()), of(text()), of(period())),
-        (vec(line_allowance_charge(), 0..2), vec(line_allowance_charge(), 0..2), price_details(), vat, item()),
-    )
-        .prop_map(|((id, note, object_identifier, quantity, unit_code), (net_amount, order_line_reference, buyer_accounting_reference, period), (allowances, charges, price, vat, item))| InvoiceLine {
-            id,
-            note,
-            object_identifier,
-            quantity: Some(quantity),
-            unit_code,
-            net_amount,
-            order_line_reference,
-            buyer_accounting_reference,
-            period,
-            allowances,
-            charges,
-            price,
+        (
+            vec(line_allowance_charge(), 0..2),
+            vec(line_allowance_charge(), 0..2),
+            price_details(),
             vat,
-            item,
-        })
+            item(),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, note, object_identifier, quantity, unit_code),
+                (net_amount, order_line_reference, buyer_accounting_reference, period),
+                (allowances, charges, price, vat, item),
+            )| InvoiceLine {
+                id,
+                note,
+                object_identifier,
+                quantity: Some(quantity),
+                unit_code,
+                net_amount,
+                order_line_reference,
+                buyer_accounting_reference,
+                period,
+                allowances,
+                charges,
+                price,
+                vat,
+                item,
+            },
+        )
 }
 
 fn breakdown() -> impl Strategy<Value = VatBreakdown> {
-    (of(amount()), of(amount()), of(category()), of(rate()), of(text()), of(code(&["VATEX-EU-AE", "VATEX-EU-IC", "VATEX-EU-132"])))
-        .prop_map(|(taxable_amount, tax_amount, category, rate, exemption_reason, exemption_reason_code)| VatBreakdown {
-            taxable_amount,
-            tax_amount,
-            category,
-            rate,
-            exemption_reason,
-            exemption_reason_code,
-        })
+    (
+        of(amount()),
+        of(amount()),
+        of(category()),
+        of(rate()),
+        of(text()),
+        of(code(&["VATEX-EU-AE", "VATEX-EU-IC", "VATEX-EU-132"])),
+    )
+        .prop_map(
+            |(
+                taxable_amount,
+                tax_amount,
+                category,
+                rate,
+                exemption_reason,
+                exemption_reason_code,
+            )| VatBreakdown {
+                taxable_amount,
+                tax_amount,
+                category,
+                rate,
+                exemption_reason,
+                exemption_reason_code,
+            },
+        )
 }
 
 fn attachment() -> impl Strategy<Value = Attachment> {
-    let content = (vec(any::<u8>(), 1..200), code(&["application/pdf", "image/png", "text/csv"]), "[a-z]{1,8}\\.(pdf|png|csv)")
-        .prop_map(|(data, mime_code, filename)| BinaryObject { data, mime_code, filename });
-    (reference(), of(text()), of("https://[a-z]{3,10}\\.ro/[a-z0-9?=&]{0,20}"), of(content)).prop_map(
-        |(id, description, external_uri, content)| Attachment {
+    let content = (
+        vec(any::<u8>(), 1..200),
+        code(&["application/pdf", "image/png", "text/csv"]),
+        "[a-z]{1,8}\\.(pdf|png|csv)",
+    )
+        .prop_map(|(data, mime_code, filename)| BinaryObject {
+            data,
+            mime_code,
+            filename,
+        });
+    (
+        reference(),
+        of(text()),
+        of("https://[a-z]{3,10}\\.ro/[a-z0-9?=&]{0,20}"),
+        of(content),
+    )
+        .prop_map(|(id, description, external_uri, content)| Attachment {
             id,
             description,
             external_uri,
             content,
-        },
-    )
+        })
 }
 
 fn note() -> impl Strategy<Value = Note> {
     (of("[A-Z]{3}"), text()).prop_map(|(subject_code, text)| {
         // A text that looks like a subject code prefix would be read as one.
-        let text = if text.starts_with('#') { format!("N{text}") } else { text };
+        let text = if text.starts_with('#') {
+            format!("N{text}")
+        } else {
+            text
+        };
         Note { subject_code, text }
     })
 }
 
 fn totals() -> impl Strategy<Value = DocumentTotals> {
     (
-        (of(amount()), of(amount()), of(amount()), of(amount()), amount()),
+        (
+            of(amount()),
+            of(amount()),
+            of(amount()),
+            of(amount()),
+            amount(),
+        ),
         (of(amount()), of(amount()), of(amount()), of(amount())),
     )
-        .prop_map(|((line_extension, allowance_total, charge_total, tax_exclusive, vat_total), (tax_inclusive, prepaid, rounding, payable))| DocumentTotals {
-            line_extension,
-            allowance_total,
-            charge_total,
-            tax_exclusive,
-            vat_total: Some(vat_total),
-            vat_total_accounting: None,
-            tax_inclusive,
-            prepaid,
-            rounding,
-            payable,
-        })
+        .prop_map(
+            |(
+                (line_extension, allowance_total, charge_total, tax_exclusive, vat_total),
+                (tax_inclusive, prepaid, rounding, payable),
+            )| DocumentTotals {
+                line_extension,
+                allowance_total,
+                charge_total,
+                tax_exclusive,
+                vat_total: Some(vat_total),
+                vat_total_accounting: None,
+                tax_inclusive,
+                prepaid,
+                rounding,
+                payable,
+            },
+        )
 }
 
 /// An invoice or credit note with random content everywhere.
 fn invoice() -> impl Strategy<Value = Invoice> {
     let header = (
-        (any::<bool>(), of(text()), reference(), of(date()), code(&["RON", "EUR", "USD"])),
-        (of(amount()), of(date()), of(code(&["3", "35", "432"])), of(date())),
-        (of(text()), of(reference()), of(reference()), of(reference()), of(reference())),
-        (of(reference()), of(reference()), of(reference()), of(identifier()), of(text()), of(text())),
+        (
+            any::<bool>(),
+            of(text()),
+            reference(),
+            of(date()),
+            code(&["RON", "EUR", "USD"]),
+        ),
+        (
+            of(amount()),
+            of(date()),
+            of(code(&["3", "35", "432"])),
+            of(date()),
+        ),
+        (
+            of(text()),
+            of(reference()),
+            of(reference()),
+            of(reference()),
+            of(reference()),
+        ),
+        (
+            of(reference()),
+            of(reference()),
+            of(reference()),
+            of(identifier()),
+            of(text()),
+            of(text()),
+        ),
     );
-    let parties = (seller(), buyer(), of(payee()), of(tax_representative()), of(delivery()), of(period()), of(payment()));
+    let parties = (
+        seller(),
+        buyer(),
+        of(payee()),
+        of(tax_representative()),
+        of(delivery()),
+        of(period()),
+        of(payment()),
+    );
     let content = (
         vec(note(), 0..4),
-        vec((reference(), of(date())).prop_map(|(number, issue_date)| PrecedingInvoice { number, issue_date }), 0..3),
+        vec(
+            (reference(), of(date()))
+                .prop_map(|(number, issue_date)| PrecedingInvoice { number, issue_date }),
+            0..3,
+        ),
         vec(allowance_charge(), 0..3),
         vec(allowance_charge(), 0..3),
         (totals(), vec(breakdown(), 0..4)),
@@ -377,12 +596,50 @@ fn invoice() -> impl Strategy<Value = Invoice> {
         vec(line(), 1..50),
     );
     (header, parties, content).prop_map(|(h, p, c)| {
-        let ((credit_note, profile_id, number, issue_date, currency), (accounting_vat, vat_point_date, vat_point_date_code, due_date), refs1, refs2) = h;
-        let (buyer_reference, project_reference, contract_reference, purchase_order_reference, sales_order_reference) = refs1;
-        let (receiving, despatch, tender, invoiced_object_identifier, buyer_accounting_reference, payment_terms) = refs2;
-        let (seller, buyer, payee, tax_representative, delivery, invoicing_period, payment_instructions) = p;
-        let (notes, preceding_invoices, allowances, charges, (mut totals, vat_breakdown), attachments, lines) = c;
-        let kind = if credit_note { DocumentKind::CreditNote } else { DocumentKind::Invoice };
+        let (
+            (credit_note, profile_id, number, issue_date, currency),
+            (accounting_vat, vat_point_date, vat_point_date_code, due_date),
+            refs1,
+            refs2,
+        ) = h;
+        let (
+            buyer_reference,
+            project_reference,
+            contract_reference,
+            purchase_order_reference,
+            sales_order_reference,
+        ) = refs1;
+        let (
+            receiving,
+            despatch,
+            tender,
+            invoiced_object_identifier,
+            buyer_accounting_reference,
+            payment_terms,
+        ) = refs2;
+        let (
+            seller,
+            buyer,
+            payee,
+            tax_representative,
+            delivery,
+            invoicing_period,
+            payment_instructions,
+        ) = p;
+        let (
+            notes,
+            preceding_invoices,
+            allowances,
+            charges,
+            (mut totals, vat_breakdown),
+            attachments,
+            lines,
+        ) = c;
+        let kind = if credit_note {
+            DocumentKind::CreditNote
+        } else {
+            DocumentKind::Invoice
+        };
         // BT-111 needs BT-6; a credit note carries BT-9 in its payment means.
         let vat_accounting_currency = accounting_vat.map(|_| "RON".to_owned());
         totals.vat_total_accounting = accounting_vat;
@@ -393,7 +650,11 @@ fn invoice() -> impl Strategy<Value = Invoice> {
             profile_id,
             number,
             issue_date,
-            type_code: if credit_note { "381".into() } else { "380".into() },
+            type_code: if credit_note {
+                "381".into()
+            } else {
+                "380".into()
+            },
             currency,
             vat_accounting_currency,
             vat_point_date,
