@@ -10,6 +10,7 @@ mod corpus;
 mod fuzz;
 /// Model → XML → model is lossless over generated documents.
 mod round_trip;
+mod strategies;
 
 use std::path::Path;
 
