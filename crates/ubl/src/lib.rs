@@ -2,8 +2,8 @@
 //! `Invoice` or `CreditNote` (CIUS-RO for ANAF e-Factura), read back from one, and the
 //! hardened, namespace-aware XML parsing underneath.
 //!
-//! - [`write`] prints a model as UBL XML, elements in schema order, and never fails;
-//! - [`read`] reads UBL bytes into a model, tolerantly: a value that does not parse is
+//! - [`write()`] prints a model as UBL XML, elements in schema order, and never fails;
+//! - [`read()`] reads UBL bytes into a model, tolerantly: a value that does not parse is
 //!   left out and reported as a [`ReadIssue`] with its location, the rest is kept;
 //! - [`xml`] parses untrusted bytes under size, depth and node limits, with no DTD.
 //!

@@ -52,6 +52,8 @@ pub const CIUS_RO: &str =
 /// BT-24 of a plain EN 16931 document.
 pub const EN16931: &str = "urn:cen.eu:en16931:2017";
 
+time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
+
 /// Which UBL document the model is: an `Invoice` or a `CreditNote`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DocumentKind {
@@ -77,6 +79,7 @@ pub struct Invoice {
     /// BT-1 Invoice number.
     pub number: String,
     /// BT-2 Invoice issue date.
+    #[serde(with = "iso_date::option", default)]
     pub issue_date: Option<Date>,
     /// BT-3 Invoice type code (UNTDID 1001): `380` invoice, `381` credit note, `384`
     /// corrected invoice, `389` self-billed invoice, `751` accounting information.
@@ -86,10 +89,12 @@ pub struct Invoice {
     /// BT-6 VAT accounting currency code; `RON` when BT-5 is another currency (BR-RO-030).
     pub vat_accounting_currency: Option<String>,
     /// BT-7 Value added tax point date.
+    #[serde(with = "iso_date::option", default)]
     pub vat_point_date: Option<Date>,
     /// BT-8 Value added tax point date code (UNTDID 2005; CIUS-RO: 3, 35 or 432).
     pub vat_point_date_code: Option<String>,
     /// BT-9 Payment due date.
+    #[serde(with = "iso_date::option", default)]
     pub due_date: Option<Date>,
     /// BT-10 Buyer reference.
     pub buyer_reference: Option<String>,
@@ -171,6 +176,7 @@ pub struct PrecedingInvoice {
     /// BT-25 Preceding invoice number.
     pub number: String,
     /// BT-26 Preceding invoice issue date.
+    #[serde(with = "iso_date::option", default)]
     pub issue_date: Option<Date>,
 }
 
@@ -178,8 +184,10 @@ pub struct PrecedingInvoice {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
     /// BT-73 Invoicing period start date, or BT-134 Invoice line period start date.
+    #[serde(with = "iso_date::option", default)]
     pub start: Option<Date>,
     /// BT-74 Invoicing period end date, or BT-135 Invoice line period end date.
+    #[serde(with = "iso_date::option", default)]
     pub end: Option<Date>,
 }
 
@@ -194,5 +202,42 @@ impl Invoice {
     /// Whether this is a credit note (a UBL `CreditNote`).
     pub fn is_credit_note(&self) -> bool {
         self.kind == DocumentKind::CreditNote
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::VatCategory;
+    use pretty_assertions::assert_eq;
+    use rust_decimal_macros::dec;
+    use time::macros::date;
+
+    #[test]
+    fn json_has_iso_dates_and_exact_decimals() {
+        let invoice = Invoice {
+            number: "FCT-1".into(),
+            issue_date: Some(date!(2025 - 09 - 15)),
+            invoicing_period: Some(Period {
+                start: Some(date!(2025 - 08 - 01)),
+                end: None,
+            }),
+            lines: vec![InvoiceLine {
+                quantity: Some(dec!(1.500)),
+                vat: LineVat::new(VatCategory::AE, dec!(0)),
+                ..InvoiceLine::default()
+            }],
+            ..Invoice::default()
+        };
+        let json = serde_json::to_string(&invoice).unwrap();
+        assert!(json.contains(r#""issue_date":"2025-09-15""#), "{json}");
+        assert!(
+            json.contains(r#""start":"2025-08-01","end":null"#),
+            "{json}"
+        );
+        assert!(json.contains(r#""quantity":"1.500""#), "{json}");
+        assert!(json.contains(r#""category":"AE""#), "{json}");
+        let back: Invoice = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, invoice);
     }
 }

@@ -209,6 +209,7 @@ pub struct Delivery {
     /// BT-71 Deliver to location identifier, with scheme (BT-71-1).
     pub location_id: Option<Identifier>,
     /// BT-72 Actual delivery date.
+    #[serde(with = "super::iso_date::option", default)]
     pub actual_date: Option<Date>,
     /// BG-15 Deliver to address.
     pub address: Option<Address>,

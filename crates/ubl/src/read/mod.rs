@@ -1,6 +1,6 @@
 //! UBL 2.1 XML → the model: tolerant, namespace-aware reading of `Invoice` and `CreditNote`.
 //!
-//! The reader walks the tree [`xml::read`](crate::xml::read) builds, through
+//! The reader walks the tree [`xml::read`](crate::xml::read()) builds, through
 //! [`UblNode`], so any namespace prefix works. It is tolerant: unknown elements are
 //! ignored, a missing or empty element is `None` (an empty string for mandatory texts),
 //! and a value that does not parse (a date, a decimal, a VAT category, a boolean, base64)
@@ -21,7 +21,7 @@ use roxmltree::Node;
 use crate::xml::{self, Limits, NS_CAC, NS_CBC, NS_CII, UblNode};
 use values::{Reader, child_identifier, child_string, child_text, nonempty, string};
 
-/// What [`read`] found: the document, and the values it had to leave out.
+/// What [`read()`] found: the document, and the values it had to leave out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Read {
     /// The document, as far as it could be read.

@@ -5,6 +5,18 @@
 //! `currencyID` and exactly two decimals (BR-DEC-*); unit prices, quantities, rates and
 //! percentages are written as given (no exponent, never `-0`). The output is UTF-8 text,
 //! indented two spaces per level, built with `push_str` into one pre-sized `String`.
+//!
+//! Where UBL has no place of its own for a term, the EN 16931 binding decides, and
+//! [`crate::read()`] undoes it: BT-21 is a `#CODE#` prefix of the note, BT-90 a `SEPA` party
+//! identifier of the payee (else the seller), BT-18 and BT-128 document references of type
+//! 130, a credit note's BT-11 a document reference of type 50 and its BT-9 the
+//! `PaymentDueDate` of the first `PaymentMeans`. So these do not come back as they went:
+//! - a credit note's due date (BT-9) without payment instructions (BG-16) is not written;
+//! - a gross price (BT-148) without a discount (BT-147) comes back with a zero discount;
+//! - a purchase order reference `NA` next to a sales order reference comes back absent;
+//! - a note whose text starts like `#AAI#` comes back with that subject code;
+//! - a `SEPA` party identifier next to payment instructions comes back as BT-90;
+//! - characters XML 1.0 cannot carry (most C0 controls) are left out.
 
 mod lines;
 mod out;
