@@ -91,6 +91,10 @@ fn main() {
         ubl::write_to(black_box(&invoice), &mut buf);
         black_box(&buf);
     });
+    let parses = per_second(budget, || {
+        let limits = ubl::xml::Limits::default();
+        black_box(ubl::xml::read(black_box(xml.as_bytes()), &limits).ok());
+    });
     let reads = per_second(budget, || {
         black_box(ubl::read(black_box(xml.as_bytes())).ok());
     });
@@ -114,6 +118,7 @@ fn main() {
     );
     println!("| write, new `String` each | {writes:.0} invoices/s |");
     println!("| write, reused buffer | {writes_reused:.0} invoices/s |");
+    println!("| parse only (`xml::read`) | {parses:.0} invoices/s |");
     println!("| read (parse + model) | {reads:.0} invoices/s |");
     println!(
         "| read a {:.1} MiB invoice ({lines} lines) | {:.0} ms, peak {:.1} MiB allocated ({:.1}× the input) |",

@@ -360,3 +360,70 @@ fn note(text: String) -> Note {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pretty_assertions::assert_eq;
+
+    #[test]
+    fn a_cii_invoice_is_refused_clearly() {
+        let cii = br#"<rsm:CrossIndustryInvoice
+            xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"/>"#;
+        assert_eq!(
+            read(cii).unwrap_err().to_string(),
+            "the document is not a UBL Invoice or CreditNote: its root element is \
+             rsm:CrossIndustryInvoice (UN/CEFACT CII)"
+        );
+        let other = br#"<Invoice xmlns="urn:example"/>"#;
+        assert_eq!(
+            read(other).unwrap_err(),
+            ReadError::NotUbl {
+                root: "{urn:example}Invoice".into()
+            }
+        );
+    }
+
+    #[test]
+    fn bad_values_are_issues_and_the_rest_is_kept() {
+        let xml = br#"<cn:CreditNote xmlns:cn="urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
+            xmlns:a="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+            xmlns:b="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+          <b:ID>CN-1</b:ID>
+          <b:Note>#AAI#Retur</b:Note>
+          <a:AllowanceCharge><b:ChargeIndicator>maybe</b:ChargeIndicator></a:AllowanceCharge>
+          <a:CreditNoteLine>
+            <b:ID>1</b:ID>
+            <b:CreditedQuantity unitCode="H87">1,5</b:CreditedQuantity>
+            <b:LineExtensionAmount currencyID="RON"> 10.00 </b:LineExtensionAmount>
+            <a:Item><b:Name>Marfa</b:Name>
+              <a:ClassifiedTaxCategory><b:ID>X</b:ID><b:Percent>21</b:Percent></a:ClassifiedTaxCategory>
+            </a:Item>
+          </a:CreditNoteLine>
+        </cn:CreditNote>"#;
+        let read = read(xml).unwrap();
+        let inv = &read.invoice;
+        assert_eq!(inv.kind, DocumentKind::CreditNote);
+        assert_eq!(inv.notes[0].subject_code.as_deref(), Some("AAI"));
+        assert_eq!(inv.notes[0].text, "Retur");
+        assert!(inv.allowances.is_empty() && inv.charges.is_empty());
+        let line = &inv.lines[0];
+        assert_eq!(line.quantity, None);
+        assert_eq!(line.unit_code, "H87");
+        assert_eq!(line.net_amount, Some(rust_decimal::Decimal::new(1000, 2)));
+        assert_eq!(line.vat.category, None);
+        assert_eq!(line.vat.rate, Some(rust_decimal::Decimal::from(21)));
+        let issues: Vec<String> = read.issues.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            issues,
+            [
+                "/cn:CreditNote[1]/cac:AllowanceCharge[1]/cbc:ChargeIndicator[1]: 'maybe' is not a \
+                 boolean (true or false)",
+                "/cn:CreditNote[1]/cac:CreditNoteLine[1]/cbc:CreditedQuantity[1]: '1,5' is not a \
+                 decimal number",
+                "/cn:CreditNote[1]/cac:CreditNoteLine[1]/cac:Item[1]/cac:ClassifiedTaxCategory[1]/\
+                 cbc:ID[1]: 'X' is not a VAT category code",
+            ]
+        );
+    }
+}

@@ -206,6 +206,14 @@ fn text<'t>(node: Node<'t, 't>) -> Cow<'t, str> {
 /// `xs:decimal` as UBL writes it: an optional sign, digits, optional decimals. A leading
 /// `+`, and a missing integer or fraction part (`.5`, `5.`) are accepted, an exponent is not.
 fn parse_decimal(text: &str) -> Option<Decimal> {
+    if is_plain_decimal(text) {
+        // The usual case, without the normalising copy below.
+        let mut value = Decimal::from_str_exact(text).ok()?;
+        if value.is_zero() {
+            value.set_sign_positive(true);
+        }
+        return Some(value);
+    }
     let (negative, digits) = match text.as_bytes().first()? {
         b'-' => (true, &text[1..]),
         b'+' => (false, &text[1..]),
@@ -224,6 +232,21 @@ fn parse_decimal(text: &str) -> Option<Decimal> {
     }
     normal.push_str(digits);
     einvoice::money::parse(&normal).ok()
+}
+
+/// Whether `text` is `-?digits(.digits)?` short enough for any [`Decimal`] (at most 28
+/// digits, no leading zero before another digit).
+fn is_plain_decimal(text: &str) -> bool {
+    let unsigned = text.strip_prefix('-').unwrap_or(text).as_bytes();
+    let (int, frac) = match unsigned.iter().position(|&b| b == b'.') {
+        Some(dot) => (&unsigned[..dot], Some(&unsigned[dot + 1..])),
+        None => (unsigned, None),
+    };
+    let digits = |part: &[u8]| !part.is_empty() && part.iter().all(u8::is_ascii_digit);
+    digits(int)
+        && frac.is_none_or(digits)
+        && (int.len() == 1 || int[0] != b'0')
+        && unsigned.len() <= 28
 }
 
 /// `YYYY-MM-DD`, optionally followed by a time zone (`Z`, `+02:00`), which is ignored.
@@ -274,6 +297,10 @@ mod tests {
         assert_eq!(d("-.5").as_deref(), Some("-0.5"));
         assert_eq!(d("5.").as_deref(), Some("5"));
         assert_eq!(d("-0.00").as_deref(), Some("0.00"));
+        assert_eq!(d("007.10").as_deref(), Some("7.10"));
+        assert_eq!(d("0.5").as_deref(), Some("0.5"));
+        let max = "9".repeat(28);
+        assert_eq!(d(&max), Some(max.clone()));
         for bad in [
             "", "-", "+", ".", "1e3", "1,5", "--1", "+-1", "1 000", "abc",
         ] {
