@@ -1,8 +1,9 @@
-//! The EN 16931 core of Facturo: money and rounding, code lists, party
-//! identifiers and document totals.
+//! The EN 16931 core of Facturo: the semantic model of an invoice, money and
+//! rounding, code lists, party identifiers and document totals.
 //!
 //! Every other Facturo crate that deals with an invoice's content builds on
-//! this one: the server checks its input with [`ids`] and [`codes`], stores
+//! this one: [`model::Invoice`] is the document every syntax (UBL, later CII)
+//! reads into and writes from, the server checks its input with [`ids`] and [`codes`], stores
 //! amounts as [`Decimal`] (never a float, see [`money`]), and asks
 //! [`totals::compute`] for the EN 16931 document totals (BG-22, BG-23), which
 //! the UBL writer, the PDF and the API then print as they are.
@@ -43,6 +44,7 @@
 
 pub mod codes;
 pub mod ids;
+pub mod model;
 pub mod money;
 pub mod totals;
 
@@ -53,7 +55,8 @@ pub use rust_decimal::Decimal;
 /// Any error this crate returns, for callers that want a single `From` impl.
 ///
 /// Each module also has its own error type ([`money::MoneyError`],
-/// [`ids::IdError`], [`totals::TotalsError`]); this enum only wraps them.
+/// [`ids::IdError`], [`totals::TotalsError`], [`model::ModelError`]); this
+/// enum only wraps them.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -66,4 +69,7 @@ pub enum Error {
     /// The document totals could not be computed.
     #[error(transparent)]
     Totals(#[from] totals::TotalsError),
+    /// An invoice's totals could not be computed from its lines.
+    #[error(transparent)]
+    Model(#[from] model::ModelError),
 }
