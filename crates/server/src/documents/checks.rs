@@ -1,6 +1,6 @@
-//! Checks an invoice must pass before it takes a number, with the official rule ids. They are a
-//! floor, not the validator: the native EN 16931 / CIUS-RO validator (issue #3) will run here
-//! too, on the UBL.
+//! Checks an invoice must pass before it takes a number, with the official rule ids, pointing at
+//! the API fields a user can fix. They run first; the native EN 16931 / CIUS-RO validator then
+//! checks the UBL itself (`documents::validation`).
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -13,11 +13,21 @@ use crate::store::invoices::{InvoiceRecord, LineRecord};
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     pub message: String,
-    /// `business` for business rules.
+    /// The same message in Romanian, for the rules of the native validator.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message_ro: Option<String>,
+    /// `business` for Facturo's own pre-checks, `xsd` for the UBL schema, `schematron` for the
+    /// official EN 16931 and CIUS-RO rules.
     pub source: &'static str,
     pub rule_id: &'static str,
-    /// The API field the finding points at.
+    /// `fatal`, `error` or `warning`.
+    pub severity: &'static str,
+    /// Where: the API field for pre-checks, the location in the UBL
+    /// (`/ubl:Invoice[1]/cac:InvoiceLine[2]/cbc:ID[1]`) for the validator's findings.
     pub location: String,
+    /// The API field a form should highlight (`client.vatCode`, `lines[1].unitPrice`), when
+    /// there is one.
+    pub field: Option<String>,
 }
 
 /// The result of checking an invoice.
@@ -27,16 +37,19 @@ pub struct Report {
     pub valid: bool,
     pub errors: Vec<Finding>,
     pub warnings: Vec<Finding>,
-    /// Whether the official Schematron rules ran (the native validator arrives with issue #3).
+    /// Whether the official EN 16931 / CIUS-RO rules ran (the native validator).
     pub schematron_available: bool,
 }
 
 fn finding(rule_id: &'static str, location: &str, message: &str) -> Finding {
     Finding {
         message: message.to_owned(),
+        message_ro: None,
         source: "business",
         rule_id,
+        severity: "error",
         location: location.to_owned(),
+        field: Some(location.to_owned()),
     }
 }
 
@@ -101,11 +114,14 @@ pub fn check(inv: &InvoiceRecord, lines: &[LineRecord], seller: &Company) -> Rep
         ));
     }
     if seller.city.is_none() || seller.address.is_none() {
-        warnings.push(finding(
-            "BR-08",
-            "company.address",
-            "The seller's postal address (BG-5) should have a street and city.",
-        ));
+        warnings.push(Finding {
+            severity: "warning",
+            ..finding(
+                "BR-08",
+                "company.address",
+                "The seller's postal address (BG-5) should have a street and city.",
+            )
+        });
     }
     Report {
         valid: errors.is_empty(),

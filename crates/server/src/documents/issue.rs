@@ -7,14 +7,20 @@ use time::{Duration, OffsetDateTime};
 
 use super::buyer::Buyer;
 use super::checks::{self, Report};
-use super::save::facts;
+use super::save::{self, facts};
+use super::ubl::{self, Parties};
+use super::{draft, validation};
 use crate::api::error::ApiError;
 use crate::events::{self, DomainEvent};
 use crate::ids::InvoiceId;
 use crate::state::AppState;
-use crate::store::invoices::{self, Issued};
-use crate::store::{bank_accounts, clients, series};
+use crate::store::bank_accounts::{self, BankAccountRow};
+use crate::store::companies::Company;
+use crate::store::invoices::{self, InvoiceRecord, Issued, LineRecord};
+use crate::store::vat_rates::{self, VatRateRow};
+use crate::store::{clients, invoice_xml, series};
 use crate::tenancy::CompanyScope;
+use einvoice::codes::VatCategory;
 
 /// What `POST /invoices/{id}/issue` answers (api.md §12.1).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,8 +31,10 @@ pub struct IssueOutcome {
     pub scheduled_send_at: Option<OffsetDateTime>,
 }
 
-/// Issues a draft. Refusals: 422 with the check report when the invoice is not valid, 422 when
-/// no series can number it.
+/// Issues a draft: it takes its number, its UBL is generated and checked by the native
+/// validator, and the XML is stored with it. Refusals: 422 with the report when the invoice is
+/// not valid (pre-checks or the official rules; no number is consumed), 422 when no series
+/// can number it.
 pub async fn issue(
     state: &AppState,
     scope: &CompanyScope,
@@ -45,7 +53,7 @@ pub async fn issue(
         )));
     }
     let lines = invoices::lines_in(&mut tx, id).await?;
-    let report = checks::check(&inv, &lines, company);
+    let mut report = checks::check(&inv, &lines, company);
     if !report.valid {
         return Err(refused(&report));
     }
@@ -94,6 +102,26 @@ pub async fn issue(
             .and_then(|b| serde_json::to_value(Buyer::from(&b)).ok()),
         None => Some(json!({ "name": inv.receiver_name, "cui": inv.receiver_cif })),
     };
+    let preceding = match inv.parent_document_id {
+        Some(parent) => invoices::get_for_update(&mut tx, company.id, parent)
+            .await?
+            .map(|p| (p.number, p.issue_date)),
+        None => None,
+    };
+    let parties = Parties {
+        seller: &seller,
+        buyer: buyer.as_ref(),
+    };
+    let preceding = preceding.as_ref().map(|(n, d)| (n.as_str(), *d));
+    let rates = vat_rates::list_in(&mut tx, company.id).await?;
+    let xml = ubl_of(&inv, &lines, scope, &number, parties, preceding, &rates)?;
+    // The number taken above is given back with the rest of the transaction if ANAF would
+    // refuse the document.
+    validation::add_findings(&mut report, &xml);
+    if !report.valid {
+        return Err(refused(&report));
+    }
+    invoice_xml::put(&mut tx, company.id, id, &xml, now).await?;
     let cif = company.cif.to_string();
     let issued = Issued {
         number: &number,
@@ -133,19 +161,63 @@ pub fn refused(report: &Report) -> ApiError {
     )
 }
 
-/// The seller as the invoice shows it, frozen at issue.
-async fn seller_snapshot(
+/// The UBL of a stored invoice numbered `number`, with the parties given. Its totals are those
+/// the invoice stores: both come from `draft::build` over the same data.
+pub fn ubl_of(
+    inv: &InvoiceRecord,
+    lines: &[LineRecord],
+    scope: &CompanyScope,
+    number: &str,
+    parties: Parties<'_>,
+    preceding: ubl::Preceding<'_>,
+    rates: &[VatRateRow],
+) -> Result<String, ApiError> {
+    let built = draft::build(&save::input_of(inv, lines), &scope.company, inv.issue_date)
+        .map_err(|e| internal(format!("the stored invoice does not rebuild: {e:?}")))?;
+    let exemptions: Vec<ubl::Exemption> = rates
+        .iter()
+        .filter_map(|r| {
+            Some(ubl::Exemption {
+                category: VatCategory::from_code(&r.category_code)?,
+                rate: r.rate.0,
+                code: r.exemption_code.clone()?,
+            })
+        })
+        .collect();
+    let document = ubl::document(&built, number, parties, preceding, &exemptions)
+        .map_err(|e| internal(format!("the invoice's EN 16931 totals: {e}")))?;
+    let stored = einvoice::money::from_minor(inv.payable);
+    if document.totals.payable != Some(stored) {
+        return Err(internal(format!(
+            "the UBL's amount due {:?} differs from the stored {stored}",
+            document.totals.payable
+        )));
+    }
+    Ok(ubl::xml(&document))
+}
+
+fn internal(message: String) -> ApiError {
+    ApiError::Internal(anyhow::anyhow!(message))
+}
+
+/// The seller as the invoice shows it, frozen at issue: the company and its default bank
+/// account.
+pub async fn seller_snapshot(
     tx: &mut crate::store::Tx,
     scope: &CompanyScope,
 ) -> Result<Value, ApiError> {
-    let c = &scope.company;
-    let bank = bank_accounts::default_in(tx, c.id).await?;
-    Ok(json!({
+    let bank = bank_accounts::default_in(tx, scope.company.id).await?;
+    Ok(seller_of(&scope.company, bank.as_ref()))
+}
+
+/// The seller snapshot of a company with this default bank account.
+pub fn seller_of(c: &Company, bank: Option<&BankAccountRow>) -> Value {
+    json!({
         "name": c.name, "cif": c.cif, "vatCode": c.vat_code, "vatPayer": c.vat_payer, "vatOnCollection": c.vat_on_collection,
         "registrationNumber": c.registration_number, "address": c.address, "city": c.city, "county": c.county,
         "country": c.country, "postalCode": c.postal_code, "phone": c.phone, "email": c.email,
         "capitalSocial": c.capital_social,
-        "bankAccount": bank.as_ref().map(|b| &b.iban), "bankName": bank.as_ref().and_then(|b| b.bank_name.as_ref()),
-        "bankBic": bank.as_ref().and_then(|b| b.bic.as_ref()),
-    }))
+        "bankAccount": bank.map(|b| &b.iban), "bankName": bank.and_then(|b| b.bank_name.as_ref()),
+        "bankBic": bank.and_then(|b| b.bic.as_ref()),
+    })
 }

@@ -10,3 +10,5 @@ pub mod input;
 pub mod issue;
 pub mod lifecycle;
 pub mod save;
+pub mod ubl;
+pub mod validation;

@@ -10,6 +10,7 @@ pub mod clients;
 pub mod companies;
 pub mod invitations;
 pub mod invoice_list;
+pub mod invoice_xml;
 pub mod invoices;
 pub mod members;
 pub mod organizations;

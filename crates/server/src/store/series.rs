@@ -47,6 +47,13 @@ impl SeriesRow {
     }
 }
 
+/// The active series of a type that numbers a document: the default one, else the oldest.
+macro_rules! pick_series {
+    () => {
+        " WHERE company_id = $1 AND type = $2 AND active = TRUE ORDER BY is_default DESC, created_at, id LIMIT 1"
+    };
+}
+
 macro_rules! select_series {
     () => {
         "SELECT id, company_id, prefix, type, current_number, active, is_default, source, created_at, updated_at \
@@ -92,8 +99,20 @@ pub async fn pick(
     company: CompanyId,
     kind: &str,
 ) -> Result<Option<SeriesRow>, sqlx::Error> {
-    on_tx!(tx, c => sqlx::query_as::<_, SeriesRow>(concat!(select_series!(),
-        " WHERE company_id = $1 AND type = $2 AND active = TRUE ORDER BY is_default DESC, created_at, id LIMIT 1"))
+    on_tx!(tx, c => sqlx::query_as::<_, SeriesRow>(concat!(select_series!(), pick_series!()))
+        .bind(company)
+        .bind(kind)
+        .fetch_optional(c)
+        .await)
+}
+
+/// The same choice outside a transaction: the series a draft would be numbered from.
+pub async fn pick_read(
+    db: &Db,
+    company: CompanyId,
+    kind: &str,
+) -> Result<Option<SeriesRow>, sqlx::Error> {
+    on_db!(db, c => sqlx::query_as::<_, SeriesRow>(concat!(select_series!(), pick_series!()))
         .bind(company)
         .bind(kind)
         .fetch_optional(c)

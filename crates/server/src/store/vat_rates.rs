@@ -38,6 +38,14 @@ pub async fn list(db: &Db, company: CompanyId) -> Result<Vec<VatRateRow>, sqlx::
         .await)
 }
 
+/// The company's VAT rates, read inside a write transaction (an issue).
+pub async fn list_in(tx: &mut Tx, company: CompanyId) -> Result<Vec<VatRateRow>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_as::<_, VatRateRow>(concat!(select_rates!(), " WHERE company_id = $1 ORDER BY position, created_at, id"))
+        .bind(company)
+        .fetch_all(c)
+        .await)
+}
+
 pub async fn get(
     db: &Db,
     company: CompanyId,

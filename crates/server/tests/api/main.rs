@@ -28,5 +28,7 @@ mod store;
 mod suppliers;
 // Tenancy: every route with another tenant's id; invoice defaults.
 mod tenancy;
+// Issued invoices as CIUS-RO UBL: generated, validated, stored; previews of drafts.
+mod ubl;
 // The native validator over HTTP: POST /api/v1/validate with raw UBL.
 mod validation;

@@ -202,10 +202,14 @@ impl<'a> Actor<'a> {
         }
     }
 
-    /// Creates a company from a fresh valid CIF (sandbox registry) and acts for it.
+    /// Creates a VAT-paying company from a fresh valid CIF (the sandbox registry fills its name
+    /// and address) and acts for it.
     pub async fn company(&self) -> Actor<'a> {
         let reply = self
-            .post("/api/v1/companies", json!({ "cif": next_cif() }))
+            .post(
+                "/api/v1/companies",
+                json!({ "cif": next_cif(), "vatPayer": true }),
+            )
             .await;
         assert_eq!(reply.status, 201, "create company: {}", reply.body);
         self.acting_for(reply.body["id"].as_str().expect("a company id"))
