@@ -10,6 +10,7 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use server::{Config, RegistrySource};
 
+mod generate;
 mod validate;
 
 #[derive(Debug, Parser)]
@@ -36,6 +37,19 @@ enum Command {
     /// the UBL schema, EN 16931 and, for Romanian documents, CIUS-RO. Exits with 1 when any
     /// document has an error.
     Validate(ValidateArgs),
+    /// Write an EN 16931 invoice given as JSON (the einvoice model) as UBL 2.1 XML on standard
+    /// output; totals are computed from the lines when the JSON has none.
+    Ubl(UblArgs),
+}
+
+#[derive(Debug, Args)]
+struct UblArgs {
+    /// The invoice as JSON.
+    input: PathBuf,
+    /// RON per unit of the invoice currency, for the VAT total in RON (BT-111) of a
+    /// foreign-currency invoice.
+    #[arg(long)]
+    exchange_rate: Option<einvoice::Decimal>,
 }
 
 #[derive(Debug, Args)]
@@ -156,6 +170,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => server::run(serve_config(args)?).await?,
         Command::Migrate(args) => server::admin::migrate(&storage_config(&args)).await?,
         Command::User(UserCommand::Create(args)) => create_user(args).await?,
+        Command::Ubl(args) => {
+            generate::run(
+                &args.input,
+                args.exchange_rate,
+                &mut std::io::stdout().lock(),
+            )?;
+        }
         Command::Validate(args) => {
             let valid = validate::run(&args.paths, args.json, &mut std::io::stdout().lock())?;
             return Ok(if valid {

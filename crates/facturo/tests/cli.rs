@@ -466,3 +466,64 @@ fn the_readme_documents_every_setting() {
         );
     }
 }
+
+/// `facturo ubl` turns the JSON model into UBL (here: a writer snapshot read back, so the output
+/// must be that snapshot byte for byte), and `facturo validate` reports per file, as a table or
+/// JSON, with exit status 1 when any file has an error.
+#[test]
+fn ubl_and_validate_work_on_files() {
+    let dir = server::testing::db::scratch_dir();
+    let snapshot = include_str!("../../ubl/tests/ubl/snapshots/standard_invoice.xml");
+    let model = ubl::read(snapshot.as_bytes()).unwrap().invoice;
+    let json = dir.join("invoice.json");
+    std::fs::write(&json, serde_json::to_vec_pretty(&model).unwrap()).unwrap();
+    let out = Command::new(BIN).arg("ubl").arg(&json).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), snapshot);
+
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("a.xml"), snapshot).unwrap();
+    std::fs::write(
+        docs.join("b.xml"),
+        snapshot.replacen(
+            &format!("<cbc:ID>{}</cbc:ID>", model.number),
+            "<cbc:ID></cbc:ID>",
+            1,
+        ),
+    )
+    .unwrap();
+    std::fs::write(docs.join("notes.txt"), "not xml, not looked at").unwrap();
+    let out = Command::new(BIN)
+        .arg("validate")
+        .arg(&docs)
+        .output()
+        .unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{table}");
+    let rows: Vec<&str> = table.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert_eq!(rows.len(), 2, "{table}");
+    assert!(
+        rows[0].starts_with("valid ") && rows[0].contains("a.xml"),
+        "{table}"
+    );
+    assert!(
+        rows[1].starts_with("INVALID") && rows[1].contains("b.xml"),
+        "{table}"
+    );
+    assert!(table.contains("BR-02"), "no invoice number (BT-1): {table}");
+
+    let out = Command::new(BIN)
+        .args(["validate", "--json"])
+        .arg(docs.join("a.xml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report[0]["valid"], true);
+    assert_eq!(report[0]["ruleSets"], json!(["xsd-ubl", "cius-ro"]));
+}
