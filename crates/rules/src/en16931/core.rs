@@ -1,79 +1,104 @@
 //! The core business rules `BR-01` … `BR-67`: what an invoice must contain.
+//!
+//! The rules sit in submodules by the part of the invoice they look at; their tables are
+//! joined here into the family's one table.
 
-use crate::doc::{Doc, has_text, text};
-use crate::finding::Severity::Fatal;
-use crate::registry::{Hits, Rule, Sets};
+mod document;
+mod lines;
+mod parties;
+mod payment;
+mod subtotals;
+pub(crate) mod xpath;
 
-pub(crate) const RULES: &[Rule] = &[
-    Rule {
-        id: "BR-01",
-        severity: Fatal,
-        sets: Sets::BOTH,
-        terms: &["BT-24"],
-        en: "An Invoice shall have a Specification identifier (BT-24).",
-        ro: "O factură trebuie să aibă un identificator al specificației (BT-24).",
-        check: br_01,
-    },
-    Rule {
-        id: "BR-02",
-        severity: Fatal,
-        sets: Sets::BOTH,
-        terms: &["BT-1"],
-        en: "An Invoice shall have an Invoice number (BT-1).",
-        ro: "O factură trebuie să aibă un număr de factură (BT-1).",
-        check: br_02,
-    },
-    Rule {
-        id: "BR-03",
-        severity: Fatal,
-        sets: Sets::BOTH,
-        terms: &["BT-2"],
-        en: "An Invoice shall have an Invoice issue date (BT-2).",
-        ro: "O factură trebuie să aibă o dată de emitere (BT-2).",
-        check: br_03,
-    },
-    Rule {
-        id: "BR-04",
-        severity: Fatal,
-        sets: Sets::BOTH,
-        terms: &["BT-3"],
-        en: "An Invoice shall have an Invoice type code (BT-3).",
-        ro: "O factură trebuie să aibă un cod de tip al facturii (BT-3).",
-        check: br_04,
-    },
-    Rule {
-        id: "BR-05",
-        severity: Fatal,
-        sets: Sets::BOTH,
-        terms: &["BT-5"],
-        en: "An Invoice shall have an Invoice currency code (BT-5).",
-        ro: "O factură trebuie să aibă un cod al monedei facturii (BT-5).",
-        check: br_05,
-    },
+pub(crate) use document::document_periods;
+pub(crate) use lines::has_reason;
+
+use crate::registry::{Check, Rule, Sets};
+
+const PARTS: &[&[Rule]] = &[
+    document::RULES,
+    parties::RULES,
+    lines::RULES,
+    subtotals::RULES,
+    payment::RULES,
 ];
 
-/// Context `/ubl:Invoice | /cn:CreditNote`: fails on the root when `child` has no text.
-fn root_needs(d: &Doc<'_, '_>, hits: &mut Hits, child: &str) {
-    hits.check(d, d.root, !has_text(&text(d.root, child)));
+const COUNT: usize = count(PARTS);
+
+const JOINED: [Rule; COUNT] = join(PARTS);
+
+pub(crate) const RULES: &[Rule] = &JOINED;
+
+/// ANAF's copy of a CEN rule that states its test differently: same id, severity, terms and
+/// messages, its own check.
+pub(crate) const fn anaf(cen: Rule, check: Check) -> Rule {
+    Rule {
+        sets: Sets::RO,
+        check,
+        ..cen
+    }
 }
 
-fn br_01(d: &Doc<'_, '_>, hits: &mut Hits) {
-    root_needs(d, hits, "cbc:CustomizationID");
+const fn count(parts: &[&[Rule]]) -> usize {
+    let mut total = 0;
+    let mut i = 0;
+    while i < parts.len() {
+        total += parts[i].len();
+        i += 1;
+    }
+    total
 }
 
-fn br_02(d: &Doc<'_, '_>, hits: &mut Hits) {
-    root_needs(d, hits, "cbc:ID");
+/// The tables of `parts`, one after the other (`N` is their total length).
+const fn join<const N: usize>(parts: &[&[Rule]]) -> [Rule; N] {
+    let mut out = [parts[0][0]; N];
+    let (mut at, mut i) = (0, 0);
+    while i < parts.len() {
+        let mut j = 0;
+        while j < parts[i].len() {
+            out[at] = parts[i][j];
+            at += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
 }
 
-fn br_03(d: &Doc<'_, '_>, hits: &mut Hits) {
-    root_needs(d, hits, "cbc:IssueDate");
-}
+/// A small document and what one rule reports on it, for the unit tests of the families.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::RuleSet;
 
-fn br_04(d: &Doc<'_, '_>, hits: &mut Hits) {
-    let code = text(d.root, "cbc:InvoiceTypeCode") + &text(d.root, "cbc:CreditNoteTypeCode");
-    hits.check(d, d.root, !has_text(&code));
-}
+    /// The locations where `id` fails in `set` on `<root>body</root>` (`Invoice` or
+    /// `CreditNote`, with the UBL namespaces declared).
+    pub(crate) fn fails(set: RuleSet, root: &str, body: &str, id: &str) -> Vec<String> {
+        let ns = if root == "Invoice" {
+            "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+        } else {
+            "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
+        };
+        let xml = format!(
+            "<{root} xmlns=\"{ns}\" \
+             xmlns:cac=\"urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2\" \
+             xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\">\
+             {body}</{root}>"
+        );
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        crate::check(doc.root_element(), set)
+            .into_iter()
+            .filter(|f| f.rule == id)
+            .map(|f| f.location)
+            .collect()
+    }
 
-fn br_05(d: &Doc<'_, '_>, hits: &mut Hits) {
-    root_needs(d, hits, "cbc:DocumentCurrencyCode");
+    /// [`fails`] on an invoice, in CEN's set.
+    pub(crate) fn cen(body: &str, id: &str) -> Vec<String> {
+        fails(RuleSet::En16931Ubl, "Invoice", body, id)
+    }
+
+    /// [`fails`] on an invoice, in ANAF's set.
+    pub(crate) fn anaf(body: &str, id: &str) -> Vec<String> {
+        fails(RuleSet::CiusRo, "Invoice", body, id)
+    }
 }
