@@ -6,7 +6,6 @@
 #![allow(clippy::unwrap_used)]
 
 #[path = "../../ubl/tests/ubl/fixtures.rs"]
-#[allow(dead_code)]
 mod fixtures;
 
 use pretty_assertions::assert_eq;
