@@ -219,13 +219,17 @@ pub async fn page(
     c.binds.push(Bind::Int(limit));
     c.binds.push(Bind::Int(offset));
     // Only fixed fragments and placeholders are interpolated: user values are all bound.
+    // The page's ids are chosen first ("deferred join"): with the default order the OFFSET then
+    // skips entries of the live-invoice index alone, instead of reading and joining every row
+    // it skips; only the page's rows are read whole.
+    let column = sort.column();
     let sql = format!(
         "SELECT i.*, cl.name AS client_name, cl.cui AS client_cui, cl.is_vat_payer AS client_is_vat_payer, \
          cl.country AS client_country \
-         FROM invoices i LEFT JOIN clients cl ON cl.id = i.client_id \
-         WHERE {} ORDER BY {} {dir}, i.id {dir} LIMIT ${l} OFFSET ${o}",
-        c.sql,
-        sort.column()
+         FROM (SELECT i.id FROM invoices i WHERE {} ORDER BY {column} {dir}, i.id {dir} LIMIT ${l} OFFSET ${o}) page \
+         JOIN invoices i ON i.id = page.id LEFT JOIN clients cl ON cl.id = i.client_id \
+         ORDER BY {column} {dir}, i.id {dir}",
+        c.sql
     );
     on_db!(db, conn => bind_all!(sqlx::query_as::<_, ListRow>(sqlx::AssertSqlSafe(sql)), &c.binds).fetch_all(conn).await)
 }

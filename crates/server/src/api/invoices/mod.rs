@@ -478,11 +478,16 @@ async fn load(
             .collect()
     })
     .unwrap_or_default();
-    let refunds = invoices::children(&state.db, scope.id(), id)
-        .await?
-        .iter()
-        .map(InvoiceListItem::of)
-        .collect();
+    // Only an issued invoice can have been refunded: a draft skips the lookup.
+    let refunds = if record.status == "draft" {
+        Vec::new()
+    } else {
+        invoices::children(&state.db, scope.id(), id)
+            .await?
+            .iter()
+            .map(InvoiceListItem::of)
+            .collect()
+    };
     let related = Related {
         lines,
         client,
