@@ -5,34 +5,81 @@
 //! function, but where a rule compares strings or numbers it must do it the way XPath does,
 //! or it will disagree with the official validators on edge cases (`" 12 "`, `"1e3"`, `"1."`).
 
-use roxmltree::Node;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+
+use roxmltree::{Node, NodeId};
 use rust_decimal::Decimal;
 use ubl::xml::UblNode;
 
 /// An `Invoice` or `CreditNote` element being checked (the document element, or, in the
 /// official unit tests, an element inside a test wrapper).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Doc<'a, 'i> {
     pub root: Node<'a, 'i>,
     pub is_credit_note: bool,
+    /// Every element at or below the root by local name and namespace, built on first use:
+    /// `//x` lookups then cost what they find, not the size of the document. Node ids, not
+    /// nodes, so that `Doc` stays covariant in its lifetimes.
+    index: OnceCell<ElementIndex>,
+    /// Every element path below the root, and below each line, built on first use.
+    paths: OnceCell<Paths>,
+}
+
+/// Element paths as `cac:Party/cbc:Name` (fixed prefixes; `…/@attribute` for an attribute
+/// without namespace), from the root's children and from each line's children.
+#[derive(Debug, Clone, Default)]
+struct Paths {
+    from_root: HashSet<String>,
+    from_lines: HashSet<String>,
+}
+
+type ElementIndex = HashMap<Box<str>, Vec<(Namespace, NodeId)>>;
+
+/// A namespace as the index keeps it: one of the fixed ones, another one, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Namespace {
+    None,
+    Known(&'static str),
+    Other,
+}
+
+impl Namespace {
+    const KNOWN: [&'static str; 5] = [
+        ubl::xml::NS_INVOICE,
+        ubl::xml::NS_CREDIT_NOTE,
+        ubl::xml::NS_CAC,
+        ubl::xml::NS_CBC,
+        ubl::xml::NS_EXT,
+    ];
+
+    fn of(namespace: Option<&str>) -> Namespace {
+        match namespace {
+            None => Namespace::None,
+            Some(ns) => Self::KNOWN
+                .iter()
+                .find(|k| **k == ns)
+                .map_or(Namespace::Other, |k| Namespace::Known(k)),
+        }
+    }
 }
 
 impl<'a, 'i> Doc<'a, 'i> {
     /// `None` unless `root` is `ubl:Invoice` or `cn:CreditNote`.
     pub fn new(root: Node<'a, 'i>) -> Option<Self> {
-        if root.is("ubl:Invoice") {
-            Some(Doc {
-                root,
-                is_credit_note: false,
-            })
+        let is_credit_note = if root.is("ubl:Invoice") {
+            false
         } else if root.is("cn:CreditNote") {
-            Some(Doc {
-                root,
-                is_credit_note: true,
-            })
+            true
         } else {
-            None
-        }
+            return None;
+        };
+        Some(Doc {
+            root,
+            is_credit_note,
+            index: OnceCell::new(),
+            paths: OnceCell::new(),
+        })
     }
 
     /// `cac:InvoiceLine` or `cac:CreditNoteLine`, by document type.
@@ -51,19 +98,105 @@ impl<'a, 'i> Doc<'a, 'i> {
             .filter(|n| n.is("cac:InvoiceLine") || n.is("cac:CreditNoteLine"))
     }
 
-    /// Every element named `qname` anywhere below the root (XPath `//qname`), in document
+    /// Every element named `qname` at or below the root (XPath `//qname`), in document
     /// order.
-    pub fn all<'q>(&self, qname: &'q str) -> impl Iterator<Item = Node<'a, 'i>> + 'q
-    where
-        'a: 'q,
-        'i: 'q,
-    {
-        self.root.descendants().filter(move |n| n.is(qname))
+    pub fn all<'s>(&'s self, qname: &str) -> impl Iterator<Item = Node<'a, 'i>> + 's {
+        let (namespace, local) = match qname.split_once(':') {
+            Some((prefix, local)) => (
+                ubl::xml::namespace_of(prefix).map_or(Namespace::Other, Namespace::Known),
+                local,
+            ),
+            None => (Namespace::None, qname),
+        };
+        let index = self.index.get_or_init(|| {
+            let mut index = ElementIndex::new();
+            for n in self.root.descendants().filter(Node::is_element) {
+                let name = n.tag_name();
+                index
+                    .entry(name.name().into())
+                    .or_default()
+                    .push((Namespace::of(name.namespace()), n.id()));
+            }
+            index
+        });
+        let document = self.root.document();
+        index
+            .get(local)
+            .into_iter()
+            .flatten()
+            .filter(move |(ns, _)| *ns == namespace && namespace != Namespace::Other)
+            .filter_map(move |(_, id)| document.get_node(*id))
+    }
+
+    /// Every element named by one of `qnames` (XPath `//a | //b`), in document order.
+    pub fn all_of(&self, qnames: &[&str]) -> Vec<Node<'a, 'i>> {
+        let mut found: Vec<Node<'a, 'i>> = qnames.iter().flat_map(|q| self.all(q)).collect();
+        if qnames.len() > 1 {
+            // Node ids follow document order.
+            found.sort_by_key(|n| n.id().get_usize());
+            found.dedup_by_key(|n| n.id());
+        }
+        found
+    }
+
+    /// Whether the child path `path` (`cac:PaymentMeans/cbc:InstructionNote`, or
+    /// `…/cbc:ID/@schemeName` for an attribute) reaches a node from the root.
+    pub fn root_has(&self, path: &str) -> bool {
+        self.paths().from_root.contains(path)
+    }
+
+    /// Whether the child path `path` reaches a node from any line (`cac:InvoiceLine` or
+    /// `cac:CreditNoteLine` child of the root).
+    pub fn a_line_has(&self, path: &str) -> bool {
+        self.paths().from_lines.contains(path)
+    }
+
+    fn paths(&self) -> &Paths {
+        self.paths.get_or_init(|| {
+            let mut paths = Paths::default();
+            add_paths(self.root, &mut paths.from_root);
+            for line in self.lines() {
+                add_paths(line, &mut paths.from_lines);
+            }
+            paths
+        })
     }
 
     /// The official location path of a node of this document.
     pub fn location(&self, node: Node<'a, 'i>) -> String {
         node.location(self.root)
+    }
+}
+
+/// Adds the path of every element below `from` (and of its attributes) to `set`, walking
+/// without recursion; elements of other namespaces and their subtrees are left out (no rule
+/// names them).
+fn add_paths(from: Node<'_, '_>, set: &mut HashSet<String>) {
+    let mut stack: Vec<(Node<'_, '_>, String)> = from
+        .children()
+        .filter(Node::is_element)
+        .map(|c| (c, String::new()))
+        .collect();
+    stack.reverse();
+    while let Some((node, parent)) = stack.pop() {
+        let name = node.tag_name();
+        let Some(prefix) = name.namespace().and_then(ubl::xml::prefix_of) else {
+            continue;
+        };
+        let mut path = parent;
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str(prefix);
+        path.push(':');
+        path.push_str(name.name());
+        for a in node.attributes().filter(|a| a.namespace().is_none()) {
+            set.insert(format!("{path}/@{}", a.name()));
+        }
+        for child in node.children().filter(Node::is_element) {
+            stack.push((child, path.clone()));
+        }
+        set.insert(path);
     }
 }
 

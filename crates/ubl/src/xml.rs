@@ -41,13 +41,20 @@ const PREFIXES: [(&str, &str); 6] = [
 
 /// The namespace of a fixed prefix (`cbc` → [`NS_CBC`]).
 pub fn namespace_of(prefix: &str) -> Option<&'static str> {
-    PREFIXES
-        .iter()
-        .find(|(p, _)| *p == prefix)
-        .map(|(_, ns)| *ns)
+    // A `match` rather than a search of `PREFIXES`: this runs for every name lookup.
+    match prefix {
+        "cbc" => Some(NS_CBC),
+        "cac" => Some(NS_CAC),
+        "ubl" => Some(NS_INVOICE),
+        "cn" => Some(NS_CREDIT_NOTE),
+        "ext" => Some(NS_EXT),
+        "rsm" => Some(NS_CII),
+        _ => None,
+    }
 }
 
-fn prefix_of(namespace: &str) -> Option<&'static str> {
+/// The fixed prefix of a namespace (`NS_CBC` → `cbc`).
+pub fn prefix_of(namespace: &str) -> Option<&'static str> {
     PREFIXES
         .iter()
         .find(|(_, ns)| *ns == namespace)

@@ -134,10 +134,7 @@ impl Context {
 
 /// `cac:InvoiceLine | cac:CreditNoteLine` anywhere in the document.
 fn lines_anywhere<'a, 'i>(d: &Doc<'a, 'i>) -> Vec<Node<'a, 'i>> {
-    d.root
-        .descendants()
-        .filter(|n| n.is("cac:InvoiceLine") || n.is("cac:CreditNoteLine"))
-        .collect()
+    d.all_of(&["cac:InvoiceLine", "cac:CreditNoteLine"])
 }
 
 /// `[cbc:ChargeIndicator = true()]` (or `false()`): a `cbc:ChargeIndicator` child whose value,

@@ -122,10 +122,7 @@ const AMOUNTS: [&str; 13] = [
 /// CEN: every amount of [`AMOUNTS`] needs a listed `currencyID`; one without the attribute
 /// fails too.
 pub(super) fn br_cl_03_cen(d: &Doc<'_, '_>, hits: &mut Hits) {
-    let amounts = d
-        .root
-        .descendants()
-        .filter(|n| AMOUNTS.iter().any(|a| n.is(a)));
+    let amounts = d.all_of(&AMOUNTS);
     for n in amounts {
         let failed = !listed(currencies::CEN, n.attribute("currencyID").unwrap_or(""));
         hits.check(d, n, failed);
@@ -349,10 +346,12 @@ pub(super) fn br_cl_22_ro(d: &Doc<'_, '_>, hits: &mut Hits) {
 
 /// CEN: the `unitCode` of the invoiced, credited and base quantities.
 pub(super) fn br_cl_23_cen(d: &Doc<'_, '_>, hits: &mut Hits) {
-    let quantities = d.root.descendants().filter(|n| {
-        n.is("cbc:InvoicedQuantity") || n.is("cbc:BaseQuantity") || n.is("cbc:CreditedQuantity")
-    });
-    attribute_in(d, hits, quantities, "unitCode", units::UNITS);
+    let quantities = d.all_of(&[
+        "cbc:InvoicedQuantity",
+        "cbc:BaseQuantity",
+        "cbc:CreditedQuantity",
+    ]);
+    attribute_in(d, hits, quantities.into_iter(), "unitCode", units::UNITS);
 }
 
 /// ANAF: every `unitCode` attribute (the list is CEN's).

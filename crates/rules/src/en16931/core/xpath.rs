@@ -26,12 +26,24 @@ pub(crate) type Eval<T> = Result<T, DynamicError>;
 /// of element names: alternatives joined by `|`, each a `/`-separated path, relative (matches
 /// wherever the path ends at the node) or absolute (`/ubl:Invoice/cac:TaxTotal`, anchored at
 /// the root). A leading `//` means relative.
+///
+/// The candidates of each alternative come from the document's element index (its last
+/// step), so a context costs what it selects, not a walk of the whole document.
 pub(crate) fn select<'a, 'i>(d: &Doc<'a, 'i>, pattern: &'static str) -> Vec<Node<'a, 'i>> {
     let root = d.root;
-    root.descendants()
-        .filter(Node::is_element)
-        .filter(|n| pattern.split('|').any(|alt| matches(*n, alt.trim(), root)))
-        .collect()
+    let mut selected = Vec::new();
+    let mut alternatives = 0;
+    for alternative in pattern.split('|').map(str::trim) {
+        alternatives += 1;
+        let last = alternative.rsplit('/').next().unwrap_or(alternative);
+        selected.extend(d.all(last).filter(|n| matches(*n, alternative, root)));
+    }
+    if alternatives > 1 {
+        // Node ids follow document order.
+        selected.sort_by_key(|n| n.id().get_usize());
+        selected.dedup_by_key(|n| n.id());
+    }
+    selected
 }
 
 /// Whether `node` matches one alternative of a match pattern (see [`select`]).

@@ -287,10 +287,7 @@ fn at_most(d: &Doc<'_, '_>, hits: &mut Hits, qname: &'static str, steps: &str, m
 
 /// The context `//cac:PostalAddress | //cac:Address`.
 fn ubl_sr_51(d: &Doc<'_, '_>, hits: &mut Hits) {
-    let addresses = d
-        .root
-        .descendants()
-        .filter(|n| n.is("cac:PostalAddress") || n.is("cac:Address"));
+    let addresses = d.all_of(&["cac:PostalAddress", "cac:Address"]);
     for n in addresses {
         hits.check(d, n, count(n, "cac:AddressLine") > 1);
     }
@@ -375,10 +372,7 @@ fn ubl_sr_53(d: &Doc<'_, '_>, hits: &mut Hits) {
 
 /// Fails on each line (`cac:InvoiceLine | cac:CreditNoteLine`, anywhere) where `failed` holds.
 fn each_line(d: &Doc<'_, '_>, hits: &mut Hits, failed: impl Fn(Node<'_, '_>) -> bool) {
-    let lines = d
-        .root
-        .descendants()
-        .filter(|n| n.is("cac:InvoiceLine") || n.is("cac:CreditNoteLine"));
+    let lines = d.all_of(&["cac:InvoiceLine", "cac:CreditNoteLine"]);
     for n in lines {
         hits.check(d, n, failed(n));
     }

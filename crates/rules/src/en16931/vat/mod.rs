@@ -366,9 +366,8 @@ fn rate(d: &Doc<'_, '_>, hits: &mut Hits, usage: Usage, code: &'static str, rate
     let code = Code::vat(code);
     let contexts: Vec<Node<'_, '_>> = match usage {
         Usage::Lines => d
-            .root
-            .descendants()
-            .filter(|n| n.is("cac:InvoiceLine") || n.is("cac:CreditNoteLine"))
+            .all_of(&["cac:InvoiceLine", "cac:CreditNoteLine"])
+            .into_iter()
             .flat_map(|line| path_all(line, "cac:Item/cac:ClassifiedTaxCategory"))
             .collect(),
         Usage::Allowances | Usage::Charges | Usage::DocumentAllowances | Usage::DocumentCharges => {
