@@ -351,12 +351,12 @@ pub(super) fn br_cl_23_cen(d: &Doc<'_, '_>, hits: &mut Hits) {
         "cbc:BaseQuantity",
         "cbc:CreditedQuantity",
     ]);
-    attribute_in(d, hits, quantities.into_iter(), "unitCode", units::UNITS);
+    attribute_in(d, hits, quantities.into_iter(), "unitCode", units::units());
 }
 
 /// ANAF: every `unitCode` attribute (the list is CEN's).
 pub(super) fn br_cl_23_ro(d: &Doc<'_, '_>, hits: &mut Hits) {
-    every_attribute_in(d, hits, "unitCode", units::UNITS);
+    every_attribute_in(d, hits, "unitCode", units::units());
 }
 
 /// The MIME types of attachments, compared exactly (no whitespace normalization).

@@ -42,7 +42,7 @@ fn every_table_is_sorted_without_duplicates() {
         ("icd::RO", icd::RO),
         ("references::CEN", references::CEN),
         ("references::RO", references::RO),
-        ("units::UNITS", units::UNITS),
+        ("units::units()", units::units()),
         ("untdid::INVOICE_TYPES_CEN", untdid::INVOICE_TYPES_CEN),
         ("untdid::INVOICE_TYPES_RO", untdid::INVOICE_TYPES_RO),
         (
