@@ -58,6 +58,7 @@ pub async fn create_user(
             &crate::RegistrySource::Sandbox,
             config.registry_ttl,
         )?),
+        vault: Arc::new(crate::load_vault(config)?),
     };
     let registration = Registration {
         email: account.email,

@@ -28,6 +28,45 @@ impl RegistrySource {
     }
 }
 
+/// Which ANAF e-Factura environment this installation talks to. A company's token connection is
+/// per environment (`anaf_connections.environment`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AnafEnvironment {
+    /// ANAF's test service: submissions have no legal effect. The default, so that a new
+    /// installation never files a real invoice by mistake.
+    #[default]
+    Test,
+    Prod,
+}
+
+impl AnafEnvironment {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnafEnvironment::Test => "test",
+            AnafEnvironment::Prod => "prod",
+        }
+    }
+
+    /// `test` or `prod`.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "test" => Ok(AnafEnvironment::Test),
+            "prod" | "production" => Ok(AnafEnvironment::Prod),
+            other => Err(format!("'{other}' is neither 'test' nor 'prod'")),
+        }
+    }
+}
+
+/// A secret given in the configuration; `Debug` does not show it.
+#[derive(Clone, Default)]
+pub struct SecretText(pub String);
+
+impl std::fmt::Debug for SecretText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretText(***)")
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `sqlite:…` or `postgres://…`.
@@ -40,6 +79,10 @@ pub struct Config {
     pub public_url: Option<String>,
     /// The access-token key as PKCS#8 PEM; when absent it lives in the data directory.
     pub jwt_private_key: Option<String>,
+    /// The key that encrypts secrets at rest (ANAF tokens): 32 bytes in base64. When absent it
+    /// lives in the data directory (`vault::cipher`).
+    pub secret_key: Option<SecretText>,
+    pub anaf_environment: AnafEnvironment,
     /// Accounts are confirmed at registration, without an e-mail (local use only).
     pub auto_confirm_email: bool,
     /// `smtp://[user:pass@]host[:port]` (STARTTLS when offered) or `smtps://…`; `None` writes
@@ -70,6 +113,8 @@ impl Config {
             data_dir: data_dir.into(),
             public_url: None,
             jwt_private_key: None,
+            secret_key: None,
+            anaf_environment: AnafEnvironment::Test,
             auto_confirm_email: false,
             smtp_url: None,
             mail_from: "Facturo <no-reply@localhost>".into(),
@@ -100,6 +145,15 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secrets_do_not_show_in_debug_output() {
+        let mut config = Config::new("sqlite://x.db", "data");
+        config.secret_key = Some(SecretText("c2VjcmV0LWtleS1ieXRlcw==".into()));
+        assert!(!format!("{config:?}").contains("c2VjcmV0"));
+        assert_eq!(AnafEnvironment::parse(" PROD "), Ok(AnafEnvironment::Prod));
+        assert!(AnafEnvironment::parse("staging").is_err());
+    }
 
     #[test]
     fn registry_source_is_sandbox_or_a_url() {

@@ -31,6 +31,7 @@ pub mod store;
 pub mod tenancy;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod vault;
 pub mod web;
 
 use std::net::SocketAddr;
@@ -42,7 +43,7 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use config::{Config, RegistrySource};
+pub use config::{AnafEnvironment, Config, RegistrySource, SecretText};
 pub use state::AppState;
 
 /// The whole HTTP application for a state: API, docs and web pages.
@@ -66,8 +67,8 @@ pub struct Server {
 }
 
 impl Server {
-    /// Connects to the database, applies migrations, loads or creates the keys and binds the
-    /// listen address.
+    /// Connects to the database, applies migrations, loads or creates the keys, checks the
+    /// installation's fingerprint, queues the daily jobs and binds the listen address.
     pub async fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Server> {
         let db = store::Db::connect(
             &config.database_url,
@@ -82,6 +83,14 @@ impl Server {
             &config.data_dir,
             config.jwt_private_key.as_deref(),
         )?;
+        let vault = load_vault(&config)?;
+        let now = clock.now();
+        vault::instance::check_at_start(&db, vault.instance(), now)
+            .await
+            .context("checking the installation's fingerprint")?;
+        let mut tx = db.begin().await?;
+        jobs::forecast_token_expiry::schedule(&mut tx, now, now).await?;
+        tx.commit().await?;
         let mailer = mail::Mailer::from_config(config.smtp_url.as_deref(), &config.mail_from)?;
         let registry = registry::Registry::new(&config.registry, config.registry_ttl)
             .context("configuring the company registry client")?;
@@ -100,6 +109,7 @@ impl Server {
             limits: Arc::new(auth::ratelimit::RateLimits::default()),
             mailer,
             registry: Arc::new(registry),
+            vault: Arc::new(vault),
         };
         Ok(Server { state, listener })
     }
@@ -132,6 +142,17 @@ impl Server {
         tracing::info!("facturo stopped");
         Ok(())
     }
+}
+
+/// The secret-encryption key and this installation's id, from the configuration or the data
+/// directory (created there on first start).
+pub fn load_vault(config: &Config) -> anyhow::Result<vault::Vault> {
+    let key = vault::cipher::VaultKey::load_or_create(
+        &config.data_dir,
+        config.secret_key.as_ref().map(|s| s.0.as_str()),
+    )?;
+    let instance = vault::instance::load_or_create_local(&config.data_dir)?;
+    Ok(vault::Vault::new(key, instance))
 }
 
 /// Runs the server until SIGTERM or Ctrl-C.

@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::mail::Mailer;
 use crate::registry::Registry;
 use crate::store::Db;
+use crate::vault::Vault;
 
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -21,6 +22,8 @@ pub struct AppState {
     pub limits: Arc<RateLimits>,
     pub mailer: Mailer,
     pub registry: Arc<Registry>,
+    /// The secret-encryption key and this installation's id (ANAF tokens).
+    pub vault: Arc<Vault>,
 }
 
 impl AppState {

@@ -1,6 +1,7 @@
 //! The REST API: one file per resource, each starting with its `router()`; this file merges them
 //! and adds the cross-cutting layers (request id, tracing, body limit, error logging).
 
+pub mod anaf;
 pub mod auth;
 pub mod bank_accounts;
 pub mod clients;
@@ -53,6 +54,7 @@ use crate::state::AppState;
         (name = "clients", description = "Clients of the company (X-Company)"),
         (name = "suppliers", description = "Suppliers of the company (X-Company)"),
         (name = "validation", description = "The native EN 16931 / CIUS-RO validator"),
+        (name = "anaf", description = "ANAF e-Factura tokens of the signed-in user, stored encrypted; the installation's fingerprint"),
         (name = "system", description = "Health and version"),
     )
 )]
@@ -75,6 +77,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(clients::router())
         .merge(suppliers::router())
         .merge(validation::router())
+        .merge(anaf::router())
         .merge(system::router())
 }
 

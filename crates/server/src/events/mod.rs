@@ -12,7 +12,7 @@ use sqlx::types::Json;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::ids::{CompanyId, EventId, InvitationId, MembershipId, OrgId, UserId};
+use crate::ids::{AnafTokenId, CompanyId, EventId, InvitationId, MembershipId, OrgId, UserId};
 use crate::on_tx;
 use crate::store::{Ts, Tx};
 
@@ -112,6 +112,29 @@ pub enum DomainEvent {
         invitation: InvitationFacts,
         member: MemberFacts,
     },
+    /// An ANAF token was stored (api.md §18.2 `anaf.token_created`: `{tokenId, companyId}`).
+    AnafTokenCreated {
+        token_id: AnafTokenId,
+        company_id: Option<CompanyId>,
+    },
+    /// A token's end is near (issue #4's forecast; Facturo's own event).
+    AnafTokenExpiring(ExpiryFacts),
+}
+
+/// What `anaf.token_expiring` carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpiryFacts {
+    pub token_id: AnafTokenId,
+    pub user_id: UserId,
+    pub label: Option<String>,
+    /// When a person with the certificate must authorize again.
+    pub expires_at: OffsetDateTime,
+    /// The warning's threshold: 14 or 3 days.
+    pub threshold_days: i32,
+    /// Whole days left, rounded down.
+    pub days_left: i64,
+    /// `refresh` when the refresh token ends, `access` for a token without one.
+    pub which: &'static str,
 }
 
 /// What a membership event carries.
@@ -166,6 +189,8 @@ impl DomainEvent {
             DomainEvent::InvitationResent(_) => "invitation.resent",
             DomainEvent::InvitationCancelled(_) => "invitation.cancelled",
             DomainEvent::InvitationAccepted { .. } => "invitation.accepted",
+            DomainEvent::AnafTokenCreated { .. } => "anaf.token_created",
+            DomainEvent::AnafTokenExpiring(_) => "anaf.token_expiring",
             DomainEvent::CatalogChanged { what, change, .. } => {
                 let verb = match change {
                     Change::Created => "created",
@@ -202,6 +227,8 @@ impl DomainEvent {
             | DomainEvent::InvitationResent(i)
             | DomainEvent::InvitationCancelled(i)
             | DomainEvent::InvitationAccepted { invitation: i, .. } => Some(i.invitation_id.0),
+            DomainEvent::AnafTokenCreated { token_id, .. } => Some(token_id.0),
+            DomainEvent::AnafTokenExpiring(f) => Some(f.token_id.0),
         }
     }
 
@@ -254,6 +281,15 @@ impl DomainEvent {
                 }
                 data
             }
+            DomainEvent::AnafTokenCreated {
+                token_id,
+                company_id,
+            } => json!({ "tokenId": token_id, "companyId": company_id }),
+            DomainEvent::AnafTokenExpiring(f) => json!({
+                "tokenId": f.token_id, "userId": f.user_id, "label": f.label,
+                "expiresAt": crate::api::wire::timestamp_text(f.expires_at),
+                "thresholdDays": f.threshold_days, "daysLeft": f.days_left, "expiring": f.which,
+            }),
         }
     }
 }

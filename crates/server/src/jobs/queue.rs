@@ -19,6 +19,7 @@ use crate::{on_db, on_tx};
 pub enum Job {
     SendEmail(Email),
     PurgeCompany { company_id: CompanyId },
+    ForecastTokenExpiry,
 }
 
 impl Job {
@@ -26,6 +27,7 @@ impl Job {
         match self {
             Job::SendEmail(_) => "send_email",
             Job::PurgeCompany { .. } => "purge_company",
+            Job::ForecastTokenExpiry => "forecast_token_expiry",
         }
     }
 
@@ -34,6 +36,7 @@ impl Job {
         match self {
             Job::SendEmail(_) => 8,
             Job::PurgeCompany { .. } => 10,
+            Job::ForecastTokenExpiry => 5,
         }
     }
 }

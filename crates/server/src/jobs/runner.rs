@@ -30,6 +30,7 @@ async fn run_one(state: &AppState, job: &Job) -> Result<(), JobError> {
     match job {
         Job::SendEmail(email) => super::send_email::run(state, email).await,
         Job::PurgeCompany { company_id } => super::purge_company::run(state, *company_id).await,
+        Job::ForecastTokenExpiry => super::forecast_token_expiry::run(state).await,
     }
 }
 

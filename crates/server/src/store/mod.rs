@@ -5,9 +5,12 @@
 pub mod db;
 pub mod types;
 
+pub mod anaf_connections;
+pub mod anaf_tokens;
 pub mod bank_accounts;
 pub mod clients;
 pub mod companies;
+pub mod instance;
 pub mod invitations;
 pub mod invoice_list;
 pub mod invoice_xml;

@@ -8,4 +8,4 @@ pub mod permissions;
 pub mod scope;
 
 pub use permissions::{Permission, PermissionSet, Role};
-pub use scope::CompanyScope;
+pub use scope::{CompanyScope, NamedCompany};

@@ -56,21 +56,54 @@ impl FromRequestParts<AppState> for CompanyScope {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let principal = Principal::from_request_parts(parts, state).await?;
-        let membership = principal.current().map_err(|_| NOT_FOUND)?.clone();
-        let org = membership.organization.id;
-        let explicit = query_company(parts.uri.query()).or_else(|| {
-            parts
-                .headers
-                .get("x-company")
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        });
-        let company_id = match explicit {
+        let org = principal.current().map_err(|_| NOT_FOUND)?.organization.id;
+        let company_id = match NamedCompany::of(parts).0 {
             Some(text) => text.parse::<CompanyId>().map_err(|_| NOT_FOUND)?,
             None => implicit_company(state, org, parts.uri.path())
                 .await?
                 .ok_or(NOT_FOUND)?,
         };
+        let mutating = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+        CompanyScope::check(state, principal, company_id, mutating, parts.uri.path()).await
+    }
+}
+
+impl CompanyScope {
+    /// The scope of a company a request names some other way (a body's `companyId`), checked
+    /// as a named company is for a mutating request.
+    pub async fn named_in_body(
+        state: &AppState,
+        principal: Principal,
+        company_id: CompanyId,
+    ) -> Result<CompanyScope, ApiError> {
+        CompanyScope::check(state, principal, company_id, true, "").await
+    }
+
+    /// The organization's only company, if it has exactly one (api.md §1.4 step 3).
+    pub async fn only_company(
+        state: &AppState,
+        principal: Principal,
+        mutating: bool,
+    ) -> Result<Option<CompanyScope>, ApiError> {
+        let org = principal.current().map_err(|_| NOT_FOUND)?.organization.id;
+        match implicit_company(state, org, "").await? {
+            Some(id) => Ok(Some(
+                CompanyScope::check(state, principal, id, mutating, "").await?,
+            )),
+            None => Ok(None),
+        }
+    }
+
+    /// Company `company_id` of the principal's organization, if they may act for it.
+    async fn check(
+        state: &AppState,
+        principal: Principal,
+        company_id: CompanyId,
+        mutating: bool,
+        path: &str,
+    ) -> Result<CompanyScope, ApiError> {
+        let membership = principal.current().map_err(|_| NOT_FOUND)?;
+        let org = membership.organization.id;
         let company = companies::get(&state.db, org, company_id)
             .await?
             .ok_or(NOT_FOUND)?;
@@ -84,8 +117,6 @@ impl FromRequestParts<AppState> for CompanyScope {
         {
             return Err(NOT_FOUND);
         }
-        let mutating = !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
-        let path = parts.uri.path();
         if company.is_read_only
             && mutating
             && !path.contains("/set-active")
@@ -94,6 +125,31 @@ impl FromRequestParts<AppState> for CompanyScope {
             return Err(ApiError::forbidden("company.readOnly"));
         }
         Ok(CompanyScope { principal, company })
+    }
+}
+
+/// The company a request names (`?company=`, checked first, else `X-Company`), not yet checked:
+/// for routes where naming a company is optional (api.md §19 `POST /anaf/tokens`).
+#[derive(Debug, Clone, Default)]
+pub struct NamedCompany(pub Option<String>);
+
+impl NamedCompany {
+    fn of(parts: &Parts) -> NamedCompany {
+        NamedCompany(query_company(parts.uri.query()).or_else(|| {
+            parts
+                .headers
+                .get("x-company")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        }))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for NamedCompany {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(NamedCompany::of(parts))
     }
 }
 

@@ -1,0 +1,61 @@
+-- The ANAF token vault (issue #4): OAuth tokens per user, encrypted at rest (src/vault), which
+-- company uses which token, and this installation's fingerprint (lessons #14).
+
+-- This installation's identity: one row, whose id is also in the data directory. When the two
+-- differ the database was restored or copied elsewhere, and its ANAF tokens stay frozen until an
+-- instance administrator adopts the database (POST /api/v1/anaf/confirm-instance).
+CREATE TABLE instance (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    instance_id BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    adopted_at TEXT,
+    adopted_by BLOB REFERENCES users (id) ON DELETE SET NULL
+);
+
+-- A user's ANAF OAuth tokens. The secrets are `v1.<key id>.<base64url(nonce | ciphertext | tag)>`
+-- (AES-256-GCM, bound to the row id and column); revoking erases them and keeps the row.
+CREATE TABLE anaf_tokens (
+    id BLOB PRIMARY KEY,
+    user_id BLOB NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    label TEXT,
+    access_token_enc TEXT,
+    refresh_token_enc TEXT,
+    access_expires_at TEXT NOT NULL,
+    refresh_expires_at TEXT,
+    -- CIFs ANAF confirmed the token may act for (a JSON array of integers).
+    validated_cifs TEXT NOT NULL DEFAULT '[]',
+    -- The installation that stored or adopted the token: no other one may refresh or use it.
+    instance_id BLOB NOT NULL,
+    -- The refresh lock: a process refreshing the token holds it until then.
+    refreshing_until TEXT,
+    created_at TEXT NOT NULL,
+    last_used_at TEXT,
+    last_refreshed_at TEXT,
+    revoked_at TEXT
+);
+CREATE INDEX anaf_tokens_user ON anaf_tokens (user_id, created_at);
+
+-- Which token a company submits and syncs with, per ANAF environment (test or prod): at most one
+-- active connection per company and environment.
+CREATE TABLE anaf_connections (
+    id BLOB PRIMARY KEY,
+    company_id BLOB NOT NULL REFERENCES companies (id) ON DELETE CASCADE,
+    token_id BLOB NOT NULL REFERENCES anaf_tokens (id) ON DELETE CASCADE,
+    environment TEXT NOT NULL,
+    connected_by BLOB REFERENCES users (id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL,
+    disconnected_at TEXT
+);
+CREATE UNIQUE INDEX anaf_connections_active ON anaf_connections (company_id, environment) WHERE disconnected_at IS NULL;
+CREATE INDEX anaf_connections_token ON anaf_connections (token_id);
+
+-- Expiry warnings already recorded (anaf.token_expiring), one per token, threshold and expiry:
+-- the daily forecast can run again without warning twice, and a refreshed token (a new expiry)
+-- is warned about again.
+CREATE TABLE anaf_token_alerts (
+    token_id BLOB NOT NULL REFERENCES anaf_tokens (id) ON DELETE CASCADE,
+    threshold_days INTEGER NOT NULL,
+    expires_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (token_id, threshold_days, expires_at)
+);
