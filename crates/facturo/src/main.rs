@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use server::{Config, RegistrySource};
+use server::{AnafConfig, AnafEnvironment, Config, RegistrySource, SecretText};
 
 mod generate;
 mod validate;
@@ -27,7 +27,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run the server: API, web pages and jobs on one port.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply database migrations and exit.
     Migrate(StorageArgs),
     /// Manage users.
@@ -115,6 +115,28 @@ struct ServeArgs {
     /// Jobs this process runs at once.
     #[arg(long, env = "FACTURO_JOB_WORKERS", default_value_t = 4)]
     job_workers: usize,
+    /// The key that encrypts secrets at rest (ANAF tokens): 32 bytes in base64; default: created
+    /// in the data directory on first start.
+    #[arg(long, env = "FACTURO_SECRET_KEY", hide_env_values = true)]
+    secret_key: Option<String>,
+    /// Which ANAF to talk to: `sandbox` (the simulator under /sandbox/anaf), `test` or `prod`.
+    #[arg(long, env = "FACTURO_ANAF", default_value = "sandbox")]
+    anaf: String,
+    /// ANAF's OAuth base URL; default: the one of FACTURO_ANAF.
+    #[arg(long, env = "FACTURO_ANAF_OAUTH_URL")]
+    anaf_oauth_url: Option<String>,
+    /// ANAF's e-Factura REST base URL (…/FCTEL/rest/); default: the one of FACTURO_ANAF.
+    #[arg(long, env = "FACTURO_ANAF_API_URL")]
+    anaf_api_url: Option<String>,
+    /// The OAuth application registered at ANAF (not needed in the sandbox).
+    #[arg(long, env = "FACTURO_ANAF_CLIENT_ID")]
+    anaf_client_id: Option<String>,
+    #[arg(long, env = "FACTURO_ANAF_CLIENT_SECRET", hide_env_values = true)]
+    anaf_client_secret: Option<String>,
+    /// The callback URL registered with the application; default:
+    /// PUBLIC_URL/api/v1/anaf/oauth/callback.
+    #[arg(long, env = "FACTURO_ANAF_REDIRECT_URI")]
+    anaf_redirect_uri: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -167,7 +189,7 @@ fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Serve(args) => server::run(serve_config(args)?).await?,
+        Command::Serve(args) => server::run(serve_config(*args)?).await?,
         Command::Migrate(args) => server::admin::migrate(&storage_config(&args)).await?,
         Command::User(UserCommand::Create(args)) => create_user(args).await?,
         Command::Ubl(args) => {
@@ -210,7 +232,26 @@ fn serve_config(args: ServeArgs) -> anyhow::Result<Config> {
         .context("FACTURO_ANAF_REGISTRY")?;
     config.trusted_proxies = args.trusted_proxies;
     config.job_workers = args.job_workers.max(1);
+    config.secret_key = non_empty(args.secret_key).map(SecretText);
+    config.anaf = AnafConfig {
+        environment: AnafEnvironment::parse(&args.anaf)
+            .map_err(anyhow::Error::msg)
+            .context("FACTURO_ANAF")?,
+        oauth_url: non_empty(args.anaf_oauth_url),
+        api_url: non_empty(args.anaf_api_url),
+        client_id: non_empty(args.anaf_client_id),
+        client_secret: non_empty(args.anaf_client_secret).map(SecretText),
+        redirect_uri: non_empty(args.anaf_redirect_uri),
+    };
+    if config.anaf.client_id.is_some() != config.anaf.client_secret.is_some() {
+        anyhow::bail!("set both FACTURO_ANAF_CLIENT_ID and FACTURO_ANAF_CLIENT_SECRET, or neither");
+    }
     Ok(config)
+}
+
+/// An option whose empty value means "not set".
+fn non_empty(value: Option<String>) -> Option<String> {
+    value.filter(|v| !v.trim().is_empty())
 }
 
 async fn create_user(args: CreateUserArgs) -> anyhow::Result<()> {

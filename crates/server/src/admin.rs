@@ -59,6 +59,9 @@ pub async fn create_user(
             config.registry_ttl,
         )?),
         vault: Arc::new(crate::load_vault(config)?),
+        anaf: Arc::new(crate::vault::AnafClients::new(
+            &config.anaf.resolve(config.public_url()),
+        )?),
     };
     let registration = Registration {
         email: account.email,

@@ -28,31 +28,112 @@ impl RegistrySource {
     }
 }
 
-/// Which ANAF e-Factura environment this installation talks to. A company's token connection is
-/// per environment (`anaf_connections.environment`).
+/// Which ANAF this installation talks to (`FACTURO_ANAF`). A company's token connection is per
+/// environment (`anaf_connections.environment`), and so is a token: one obtained from the sandbox
+/// is never sent to ANAF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AnafEnvironment {
-    /// ANAF's test service: submissions have no legal effect. The default, so that a new
-    /// installation never files a real invoice by mistake.
+    /// The ANAF simulator served by this same server under `/sandbox/anaf`: nothing leaves the
+    /// machine. The default, so that a new installation never files a real invoice by mistake.
     #[default]
+    Sandbox,
+    /// ANAF's test service: real OAuth, submissions without legal effect.
     Test,
+    /// ANAF's production service.
     Prod,
 }
 
 impl AnafEnvironment {
     pub fn as_str(self) -> &'static str {
         match self {
+            AnafEnvironment::Sandbox => "sandbox",
             AnafEnvironment::Test => "test",
             AnafEnvironment::Prod => "prod",
         }
     }
 
-    /// `test` or `prod`.
+    /// `sandbox`, `test` or `prod`.
     pub fn parse(s: &str) -> Result<Self, String> {
         match s.trim().to_ascii_lowercase().as_str() {
+            "sandbox" => Ok(AnafEnvironment::Sandbox),
             "test" => Ok(AnafEnvironment::Test),
             "prod" | "production" => Ok(AnafEnvironment::Prod),
-            other => Err(format!("'{other}' is neither 'test' nor 'prod'")),
+            other => Err(format!("'{other}' is not 'sandbox', 'test' or 'prod'")),
+        }
+    }
+}
+
+/// How to reach ANAF's OAuth server and e-Factura API. Each URL and the client registration
+/// default from the environment (see [`AnafConfig::resolve`]).
+#[derive(Debug, Clone, Default)]
+pub struct AnafConfig {
+    pub environment: AnafEnvironment,
+    /// The OAuth base URL (`authorize`, `token`, `revoke` below it).
+    pub oauth_url: Option<String>,
+    /// The e-Factura REST base URL (`…/FCTEL/rest/`).
+    pub api_url: Option<String>,
+    /// The OAuth application registered at ANAF (SPV, "Editare profil Oauth").
+    pub client_id: Option<String>,
+    pub client_secret: Option<SecretText>,
+    /// The callback URL registered with the application; default
+    /// `<public URL>/api/v1/anaf/oauth/callback`.
+    pub redirect_uri: Option<String>,
+}
+
+/// [`AnafConfig`] with every default applied.
+#[derive(Debug, Clone)]
+pub struct AnafEndpoints {
+    pub environment: AnafEnvironment,
+    pub oauth_url: String,
+    pub api_url: String,
+    /// `None` outside the sandbox when no application is configured: tokens can still be pasted
+    /// (`POST /anaf/tokens`), but not obtained or refreshed.
+    pub client: Option<(String, SecretText)>,
+    pub redirect_uri: String,
+}
+
+/// Where the embedded simulator is mounted (sandbox mode).
+pub const SANDBOX_PATH: &str = "/sandbox/anaf";
+/// The sandbox's OAuth application; the simulator accepts it.
+const SANDBOX_CLIENT: &str = "facturo-sandbox";
+
+impl AnafConfig {
+    /// The endpoints for a server reached at `public_url` (no trailing slash). In the sandbox
+    /// everything is below `<public URL>/sandbox/anaf`, laid out as ANAF's hosts are
+    /// (`/anaf-oauth2/v1/`, `/test/FCTEL/rest/`).
+    pub fn resolve(&self, public_url: &str) -> AnafEndpoints {
+        let sandbox = format!("{public_url}{SANDBOX_PATH}");
+        let (oauth, api) = match self.environment {
+            AnafEnvironment::Sandbox => (
+                format!("{sandbox}/anaf-oauth2/v1/"),
+                format!("{sandbox}/test/FCTEL/rest/"),
+            ),
+            AnafEnvironment::Test => (
+                anaf::oauth::DEFAULT_BASE_URL.to_owned(),
+                anaf::efactura::Environment::Test.base_url().to_owned(),
+            ),
+            AnafEnvironment::Prod => (
+                anaf::oauth::DEFAULT_BASE_URL.to_owned(),
+                anaf::efactura::Environment::Prod.base_url().to_owned(),
+            ),
+        };
+        let client = match (&self.client_id, &self.client_secret, self.environment) {
+            (Some(id), Some(secret), _) => Some((id.clone(), secret.clone())),
+            (None, None, AnafEnvironment::Sandbox) => Some((
+                SANDBOX_CLIENT.to_owned(),
+                SecretText(SANDBOX_CLIENT.to_owned()),
+            )),
+            _ => None,
+        };
+        AnafEndpoints {
+            environment: self.environment,
+            oauth_url: self.oauth_url.clone().unwrap_or(oauth),
+            api_url: self.api_url.clone().unwrap_or(api),
+            client,
+            redirect_uri: self
+                .redirect_uri
+                .clone()
+                .unwrap_or_else(|| format!("{public_url}/api/v1/anaf/oauth/callback")),
         }
     }
 }
@@ -82,7 +163,7 @@ pub struct Config {
     /// The key that encrypts secrets at rest (ANAF tokens): 32 bytes in base64. When absent it
     /// lives in the data directory (`vault::cipher`).
     pub secret_key: Option<SecretText>,
-    pub anaf_environment: AnafEnvironment,
+    pub anaf: AnafConfig,
     /// Accounts are confirmed at registration, without an e-mail (local use only).
     pub auto_confirm_email: bool,
     /// `smtp://[user:pass@]host[:port]` (STARTTLS when offered) or `smtps://…`; `None` writes
@@ -114,7 +195,7 @@ impl Config {
             public_url: None,
             jwt_private_key: None,
             secret_key: None,
-            anaf_environment: AnafEnvironment::Test,
+            anaf: AnafConfig::default(),
             auto_confirm_email: false,
             smtp_url: None,
             mail_from: "Facturo <no-reply@localhost>".into(),
@@ -151,8 +232,47 @@ mod tests {
         let mut config = Config::new("sqlite://x.db", "data");
         config.secret_key = Some(SecretText("c2VjcmV0LWtleS1ieXRlcw==".into()));
         assert!(!format!("{config:?}").contains("c2VjcmV0"));
+        config.anaf.client_secret = Some(SecretText("anaf-client-secret".into()));
+        assert!(!format!("{config:?}").contains("anaf-client-secret"));
         assert_eq!(AnafEnvironment::parse(" PROD "), Ok(AnafEnvironment::Prod));
         assert!(AnafEnvironment::parse("staging").is_err());
+    }
+
+    #[test]
+    fn anaf_endpoints_default_from_the_environment() {
+        let sandbox = AnafConfig::default().resolve("http://h:1");
+        assert_eq!(sandbox.oauth_url, "http://h:1/sandbox/anaf/anaf-oauth2/v1/");
+        assert_eq!(sandbox.api_url, "http://h:1/sandbox/anaf/test/FCTEL/rest/");
+        assert_eq!(
+            sandbox.redirect_uri,
+            "http://h:1/api/v1/anaf/oauth/callback"
+        );
+        assert!(sandbox.client.is_some());
+
+        let prod = AnafConfig {
+            environment: AnafEnvironment::Prod,
+            ..AnafConfig::default()
+        }
+        .resolve("https://facturi.example");
+        assert_eq!(prod.oauth_url, "https://logincert.anaf.ro/anaf-oauth2/v1/");
+        assert_eq!(prod.api_url, "https://api.anaf.ro/prod/FCTEL/rest/");
+        assert!(
+            prod.client.is_none(),
+            "no application is assumed outside the sandbox"
+        );
+
+        let mine = AnafConfig {
+            environment: AnafEnvironment::Test,
+            api_url: Some("http://sim/test/FCTEL/rest/".into()),
+            client_id: Some("id".into()),
+            client_secret: Some(SecretText("s".into())),
+            redirect_uri: Some("https://x/cb".into()),
+            ..AnafConfig::default()
+        }
+        .resolve("https://facturi.example");
+        assert_eq!(mine.api_url, "http://sim/test/FCTEL/rest/");
+        assert_eq!(mine.redirect_uri, "https://x/cb");
+        assert_eq!(mine.client.map(|(id, _)| id), Some("id".into()));
     }
 
     #[test]

@@ -58,7 +58,7 @@ macro_rules! ids {
 ids! {
     UserId, OrgId, MembershipId, CompanyId, BankAccountId, ClientId, SupplierId, ProductId,
     VatRateId, SeriesId, InvoiceId, LineId, EventId, JobId, TokenId, InvitationId, AnafTokenId,
-    AnafConnectionId,
+    AnafConnectionId, AnafLinkId,
     /// An installation of Facturo (its data directory), see `vault::instance`.
     InstanceId,
 }

@@ -43,7 +43,7 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use config::{AnafEnvironment, Config, RegistrySource, SecretText};
+pub use config::{AnafConfig, AnafEnvironment, Config, RegistrySource, SecretText};
 pub use state::AppState;
 
 /// The whole HTTP application for a state: API, docs and web pages.
@@ -68,7 +68,8 @@ pub struct Server {
 
 impl Server {
     /// Connects to the database, applies migrations, loads or creates the keys, checks the
-    /// installation's fingerprint, queues the daily jobs and binds the listen address.
+    /// installation's fingerprint, queues the periodic jobs, binds the listen address and
+    /// configures the ANAF clients (whose sandbox URLs start with the bound address).
     pub async fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Server> {
         let db = store::Db::connect(
             &config.database_url,
@@ -90,6 +91,7 @@ impl Server {
             .context("checking the installation's fingerprint")?;
         let mut tx = db.begin().await?;
         jobs::forecast_token_expiry::schedule(&mut tx, now, now).await?;
+        jobs::refresh_anaf_tokens::schedule(&mut tx, now, now).await?;
         tx.commit().await?;
         let mailer = mail::Mailer::from_config(config.smtp_url.as_deref(), &config.mail_from)?;
         let registry = registry::Registry::new(&config.registry, config.registry_ttl)
@@ -101,6 +103,8 @@ impl Server {
         if config.public_url.is_none() {
             config.public_url = Some(format!("http://{}", listener.local_addr()?));
         }
+        let anaf = vault::AnafClients::new(&config.anaf.resolve(config.public_url()))
+            .context("configuring the ANAF clients")?;
         let state = AppState {
             db,
             clock,
@@ -110,6 +114,7 @@ impl Server {
             mailer,
             registry: Arc::new(registry),
             vault: Arc::new(vault),
+            anaf: Arc::new(anaf),
         };
         Ok(Server { state, listener })
     }

@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::mail::Mailer;
 use crate::registry::Registry;
 use crate::store::Db;
-use crate::vault::Vault;
+use crate::vault::{AnafClients, Vault};
 
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -24,6 +24,8 @@ pub struct AppState {
     pub registry: Arc<Registry>,
     /// The secret-encryption key and this installation's id (ANAF tokens).
     pub vault: Arc<Vault>,
+    /// ANAF's OAuth server and e-Factura API (`FACTURO_ANAF`).
+    pub anaf: Arc<AnafClients>,
 }
 
 impl AppState {

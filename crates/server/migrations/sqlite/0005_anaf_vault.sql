@@ -18,6 +18,8 @@ CREATE TABLE anaf_tokens (
     id BLOB PRIMARY KEY,
     user_id BLOB NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     label TEXT,
+    -- The ANAF the token came from (sandbox, test or prod): it is sent to no other.
+    environment TEXT NOT NULL,
     access_token_enc TEXT,
     refresh_token_enc TEXT,
     access_expires_at TEXT NOT NULL,
@@ -28,12 +30,40 @@ CREATE TABLE anaf_tokens (
     instance_id BLOB NOT NULL,
     -- The refresh lock: a process refreshing the token holds it until then.
     refreshing_until TEXT,
+    -- Why ANAF refused the last refresh for good (invalid_grant): the job stops trying until a
+    -- person connects again.
+    refresh_error TEXT,
+    refresh_failed_at TEXT,
     created_at TEXT NOT NULL,
     last_used_at TEXT,
     last_refreshed_at TEXT,
     revoked_at TEXT
 );
 CREATE INDEX anaf_tokens_user ON anaf_tokens (user_id, created_at);
+CREATE INDEX anaf_tokens_access_expiry ON anaf_tokens (access_expires_at) WHERE revoked_at IS NULL;
+
+-- "Connect" links (api.md §19 token-links): a user sends one to whoever holds the company's
+-- certificate; opening it starts ANAF's OAuth flow, whose callback stores the token for the
+-- link's user and connects the link's company. The link token is kept hashed (lookup) and sealed
+-- (so its creator can list it); the OAuth `state` of the flow in progress is kept hashed, single
+-- use, and expires.
+CREATE TABLE anaf_token_links (
+    id BLOB PRIMARY KEY,
+    user_id BLOB NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    organization_id BLOB NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    company_id BLOB REFERENCES companies (id) ON DELETE CASCADE,
+    environment TEXT NOT NULL,
+    link_hash TEXT NOT NULL UNIQUE,
+    link_enc TEXT NOT NULL,
+    state_hash TEXT UNIQUE,
+    state_expires_at TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    token_id BLOB REFERENCES anaf_tokens (id) ON DELETE SET NULL,
+    last_error TEXT
+);
+CREATE INDEX anaf_token_links_user ON anaf_token_links (user_id, created_at);
 
 -- Which token a company submits and syncs with, per ANAF environment (test or prod): at most one
 -- active connection per company and environment.

@@ -1,7 +1,7 @@
-//! ANAF tokens (api.md §19): a user's tokens and status, and Facturo's own
+//! ANAF tokens (api.md §19): a user's tokens and status, checking a CIF, and Facturo's own
 //! `POST /api/v1/anaf/confirm-instance` for a restored or copied database (lessons #14). Tokens
 //! belong to a user, not a company: another user's token is not found. The token itself never
-//! leaves the server.
+//! leaves the server. The connect links are in `anaf_links`.
 
 use axum::Json;
 use axum::extract::State;
@@ -29,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(status))
         .routes(routes!(list, create))
         .routes(routes!(delete))
+        .routes(routes!(validate_cif))
         .routes(routes!(confirm_instance))
 }
 
@@ -57,6 +58,14 @@ pub struct AnafTokenView {
     pub access_expires_at: OffsetDateTime,
     /// Facturo's: whether a refresh token is stored.
     pub has_refresh_token: bool,
+    /// Facturo's: when the access token was last refreshed.
+    #[serde(serialize_with = "wire::ts_opt")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub last_refreshed_at: Option<OffsetDateTime>,
+    /// Facturo's: why ANAF refused to refresh the token (a person must connect again).
+    pub refresh_error: Option<String>,
+    /// Facturo's: the ANAF the token comes from (`sandbox`, `test`, `prod`).
+    pub environment: String,
     /// Facturo's: stored by another installation, unusable until an administrator confirms this
     /// one.
     pub frozen: bool,
@@ -70,6 +79,9 @@ impl AnafTokenView {
             expires_at: t.expires_at(),
             frozen: t.instance_id != state.vault.instance(),
             has_refresh_token: t.refresh_token_enc.is_some(),
+            last_refreshed_at: t.last_refreshed_at,
+            refresh_error: t.refresh_error,
+            environment: t.environment,
             access_expires_at: t.access_expires_at,
             label: t.label,
             last_used_at: t.last_used_at,
@@ -100,7 +112,7 @@ pub struct AnafStatus {
     /// or submitted with its tokens until an instance administrator confirms this one.
     pub frozen: bool,
     pub frozen_reason: Option<&'static str>,
-    /// `test` or `prod` (`FACTURO_ANAF_ENVIRONMENT`).
+    /// `sandbox`, `test` or `prod` (`FACTURO_ANAF`); the status counts this one's tokens.
     pub environment: &'static str,
 }
 
@@ -229,7 +241,7 @@ async fn create(
 
 /// A named company must be one the caller may edit; with none named, the organization's only
 /// company is used when the caller may edit it.
-async fn company_for(
+pub(super) async fn company_for(
     state: &AppState,
     principal: &Principal,
     named: Option<String>,
@@ -274,6 +286,90 @@ async fn delete(
         status: "ok",
         message: "Token deleted successfully.",
     }))
+}
+
+/// `POST /anaf/tokens/{id}/validate-cif`: `cif` is required, a number or its text.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct ValidateCifRequest {
+    #[schema(value_type = Option<String>)]
+    pub cif: Option<serde_json::Value>,
+}
+
+/// What ANAF said about the token and the CIF.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CifValidation {
+    pub valid: bool,
+    pub cif: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// `COMPANY_NOT_FOUND`, `TOKEN_INVALID_FOR_CIF`, `TOKEN_INVALID`, `TOKEN_EXPIRED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
+}
+
+/// Ask ANAF whether one of the caller's tokens may act for a CIF of the caller's organization
+/// (it lists that CIF's SPV box); the token's `validatedCifs` follow the answer.
+#[utoipa::path(post, path = "/api/v1/anaf/tokens/{id}/validate-cif", tag = "anaf", operation_id = "anaf_token_validate_cif",
+    params(("id" = AnafTokenId, Path)), request_body = ValidateCifRequest,
+    responses((status = 200, body = CifValidation), (status = 422, body = CifValidation, description = "`valid: false`"),
+              (status = 400, description = "No CIF"), (status = 404, description = "Not the caller's token"),
+              (status = 429, description = "ANAF's limit"), (status = 503, description = "ANAF unreachable")))]
+async fn validate_cif(
+    State(state): State<AppState>,
+    principal: Principal,
+    AppPath(id): AppPath<AnafTokenId>,
+    AppJson(body): AppJson<ValidateCifRequest>,
+) -> Result<(StatusCode, Json<CifValidation>), ApiError> {
+    let cif = body.cif.as_ref().and_then(cif_of);
+    let check = ops::validate_cif(&state, &principal, id, cif, state.now()).await?;
+    Ok(match check {
+        ops::CifCheck::Valid { cif, company_name } => (
+            StatusCode::OK,
+            Json(CifValidation {
+                valid: true,
+                cif,
+                message: Some(format!(
+                    "The token is valid for {company_name} (CIF {cif})."
+                )),
+                company_name: Some(company_name),
+                error: None,
+                code: None,
+            }),
+        ),
+        ops::CifCheck::Invalid { cif, error, code } => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(CifValidation {
+                valid: false,
+                cif,
+                company_name: None,
+                message: None,
+                error: Some(error),
+                code,
+            }),
+        ),
+    })
+}
+
+/// A CIF sent as a number or as text, with or without `RO`.
+fn cif_of(value: &serde_json::Value) -> Option<i64> {
+    match value {
+        serde_json::Value::Number(n) => n.as_i64(),
+        serde_json::Value::String(s) => {
+            let digits = s.trim();
+            let digits = digits
+                .strip_prefix("RO")
+                .or_else(|| digits.strip_prefix("ro"))
+                .unwrap_or(digits);
+            digits.trim().parse().ok()
+        }
+        _ => None,
+    }
+    .filter(|n| *n > 0)
 }
 
 /// Facturo's own: an instance administrator confirms that this installation now owns the

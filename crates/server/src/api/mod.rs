@@ -2,6 +2,7 @@
 //! and adds the cross-cutting layers (request id, tracing, body limit, error logging).
 
 pub mod anaf;
+pub mod anaf_links;
 pub mod auth;
 pub mod bank_accounts;
 pub mod clients;
@@ -54,7 +55,7 @@ use crate::state::AppState;
         (name = "clients", description = "Clients of the company (X-Company)"),
         (name = "suppliers", description = "Suppliers of the company (X-Company)"),
         (name = "validation", description = "The native EN 16931 / CIUS-RO validator"),
-        (name = "anaf", description = "ANAF e-Factura tokens of the signed-in user, stored encrypted; the installation's fingerprint"),
+        (name = "anaf", description = "ANAF e-Factura tokens of the signed-in user, stored encrypted; connect links and the OAuth flow; the installation's fingerprint"),
         (name = "system", description = "Health and version"),
     )
 )]
@@ -78,6 +79,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(suppliers::router())
         .merge(validation::router())
         .merge(anaf::router())
+        .merge(anaf_links::router())
         .merge(system::router())
 }
 

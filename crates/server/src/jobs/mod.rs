@@ -3,6 +3,7 @@
 pub mod forecast_token_expiry;
 pub mod purge_company;
 pub mod queue;
+pub mod refresh_anaf_tokens;
 pub mod runner;
 pub mod send_email;
 

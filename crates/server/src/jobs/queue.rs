@@ -20,6 +20,7 @@ pub enum Job {
     SendEmail(Email),
     PurgeCompany { company_id: CompanyId },
     ForecastTokenExpiry,
+    RefreshAnafTokens,
 }
 
 impl Job {
@@ -28,6 +29,7 @@ impl Job {
             Job::SendEmail(_) => "send_email",
             Job::PurgeCompany { .. } => "purge_company",
             Job::ForecastTokenExpiry => "forecast_token_expiry",
+            Job::RefreshAnafTokens => "refresh_anaf_tokens",
         }
     }
 
@@ -37,6 +39,7 @@ impl Job {
             Job::SendEmail(_) => 8,
             Job::PurgeCompany { .. } => 10,
             Job::ForecastTokenExpiry => 5,
+            Job::RefreshAnafTokens => 6,
         }
     }
 }

@@ -31,6 +31,7 @@ async fn run_one(state: &AppState, job: &Job) -> Result<(), JobError> {
         Job::SendEmail(email) => super::send_email::run(state, email).await,
         Job::PurgeCompany { company_id } => super::purge_company::run(state, *company_id).await,
         Job::ForecastTokenExpiry => super::forecast_token_expiry::run(state).await,
+        Job::RefreshAnafTokens => super::refresh_anaf_tokens::run(state).await,
     }
 }
 

@@ -6,6 +6,7 @@ use sqlx::types::Json;
 use time::OffsetDateTime;
 
 use super::{Db, Ts, Tx};
+use crate::config::AnafEnvironment;
 use crate::ids::{AnafTokenId, InstanceId, UserId};
 use crate::{on_db, on_tx};
 
@@ -16,6 +17,8 @@ pub struct AnafToken {
     pub id: AnafTokenId,
     pub user_id: UserId,
     pub label: Option<String>,
+    /// The ANAF that issued the token (`sandbox`, `test`, `prod`).
+    pub environment: String,
     /// `None` once revoked (the secrets are erased).
     pub access_token_enc: Option<String>,
     pub refresh_token_enc: Option<String>,
@@ -26,6 +29,8 @@ pub struct AnafToken {
     /// The installation that stored or adopted the token (lessons #14).
     pub instance_id: InstanceId,
     pub refreshing_until: Option<OffsetDateTime>,
+    /// Why ANAF refused the last refresh for good; the token is not refreshed again.
+    pub refresh_error: Option<String>,
     pub created_at: OffsetDateTime,
     pub last_used_at: Option<OffsetDateTime>,
     pub last_refreshed_at: Option<OffsetDateTime>,
@@ -39,11 +44,13 @@ impl std::fmt::Debug for AnafToken {
             .field("id", &self.id)
             .field("user_id", &self.user_id)
             .field("label", &self.label)
+            .field("environment", &self.environment)
             .field("access_token_enc", &sealed(&self.access_token_enc))
             .field("refresh_token_enc", &sealed(&self.refresh_token_enc))
             .field("access_expires_at", &self.access_expires_at)
             .field("refresh_expires_at", &self.refresh_expires_at)
             .field("instance_id", &self.instance_id)
+            .field("refresh_error", &self.refresh_error)
             .field("revoked_at", &self.revoked_at)
             .finish_non_exhaustive()
     }
@@ -51,9 +58,20 @@ impl std::fmt::Debug for AnafToken {
 
 impl AnafToken {
     /// When a person with the certificate must act again: the refresh token's expiry, or the
-    /// access token's when there is no refresh token (a pasted token).
+    /// access token's when there is no refresh token (a pasted token) or ANAF refused it.
     pub fn expires_at(&self) -> OffsetDateTime {
-        self.refresh_expires_at.unwrap_or(self.access_expires_at)
+        match (self.refresh_expires_at, &self.refresh_error) {
+            (Some(at), None) => at,
+            _ => self.access_expires_at,
+        }
+    }
+
+    /// Whether the token can be refreshed: it has a refresh token ANAF has not refused, and it
+    /// has not expired.
+    pub fn is_refreshable(&self, now: OffsetDateTime) -> bool {
+        self.refresh_token_enc.is_some()
+            && self.refresh_error.is_none()
+            && self.refresh_expires_at.is_some_and(|at| at > now)
     }
 
     pub fn is_expired(&self, now: OffsetDateTime) -> bool {
@@ -66,6 +84,7 @@ struct Row {
     id: AnafTokenId,
     user_id: UserId,
     label: Option<String>,
+    environment: String,
     access_token_enc: Option<String>,
     refresh_token_enc: Option<String>,
     access_expires_at: Ts,
@@ -73,6 +92,7 @@ struct Row {
     validated_cifs: Json<Vec<i64>>,
     instance_id: InstanceId,
     refreshing_until: Option<Ts>,
+    refresh_error: Option<String>,
     created_at: Ts,
     last_used_at: Option<Ts>,
     last_refreshed_at: Option<Ts>,
@@ -85,6 +105,7 @@ impl From<Row> for AnafToken {
             id: r.id,
             user_id: r.user_id,
             label: r.label,
+            environment: r.environment,
             access_token_enc: r.access_token_enc,
             refresh_token_enc: r.refresh_token_enc,
             access_expires_at: r.access_expires_at.0,
@@ -92,6 +113,7 @@ impl From<Row> for AnafToken {
             validated_cifs: r.validated_cifs.0,
             instance_id: r.instance_id,
             refreshing_until: r.refreshing_until.map(|t| t.0),
+            refresh_error: r.refresh_error,
             created_at: r.created_at.0,
             last_used_at: r.last_used_at.map(|t| t.0),
             last_refreshed_at: r.last_refreshed_at.map(|t| t.0),
@@ -102,9 +124,9 @@ impl From<Row> for AnafToken {
 
 macro_rules! columns {
     () => {
-        "id, user_id, label, access_token_enc, refresh_token_enc, access_expires_at, \
-         refresh_expires_at, validated_cifs, instance_id, refreshing_until, created_at, \
-         last_used_at, last_refreshed_at, revoked_at"
+        "id, user_id, label, environment, access_token_enc, refresh_token_enc, \
+         access_expires_at, refresh_expires_at, validated_cifs, instance_id, refreshing_until, \
+         refresh_error, created_at, last_used_at, last_refreshed_at, revoked_at"
     };
 }
 
@@ -114,6 +136,7 @@ pub struct NewAnafToken {
     pub id: AnafTokenId,
     pub user_id: UserId,
     pub label: Option<String>,
+    pub environment: AnafEnvironment,
     pub access_token_enc: String,
     pub access_expires_at: OffsetDateTime,
     /// The sealed refresh token and its expiry.
@@ -133,8 +156,8 @@ pub async fn insert(
         .unzip();
     on_tx!(tx, c => sqlx::query(
         "INSERT INTO anaf_tokens (id, user_id, label, access_token_enc, refresh_token_enc, \
-         access_expires_at, refresh_expires_at, validated_cifs, instance_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+         access_expires_at, refresh_expires_at, validated_cifs, instance_id, created_at, environment) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(token.id)
     .bind(token.user_id)
@@ -146,6 +169,7 @@ pub async fn insert(
     .bind(Json(Vec::<i64>::new()))
     .bind(token.instance_id)
     .bind(Ts(now))
+    .bind(token.environment.as_str())
     .execute(c)
     .await.map(|r| r.rows_affected()))?;
     Ok(())
@@ -242,17 +266,28 @@ pub struct RefreshClaim {
     pub until: OffsetDateTime,
 }
 
-/// Claims the right to refresh token `id` until `until`, so that two processes never refresh
-/// one token at once (ANAF may rotate the refresh token: the loser's refresh would fail, or
-/// overwrite the winner's). Only a live token of installation `instance` can be claimed: a
-/// frozen one never is. `None` when another process holds the claim, or the token cannot be
-/// refreshed here. The claim is committed before this returns.
+/// Which token to claim and when.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimRequest {
+    pub id: AnafTokenId,
+    /// Only a token of this installation can be claimed: a frozen one never is.
+    pub instance: InstanceId,
+    /// Only a token whose access token expires by then: one another process refreshed
+    /// meanwhile is not due any more, so it is not refreshed twice.
+    pub due_before: OffsetDateTime,
+    /// The claim's end.
+    pub until: OffsetDateTime,
+    pub now: OffsetDateTime,
+}
+
+/// Claims the right to refresh a token, so that two processes never refresh one token at once
+/// (ANAF may rotate the refresh token: the loser's refresh would fail, or overwrite the
+/// winner's). Only a live, refreshable, due token can be claimed. `None` when another process
+/// holds the claim or the token cannot or need not be refreshed. The claim is committed before
+/// this returns.
 pub async fn claim_refresh(
     db: &Db,
-    id: AnafTokenId,
-    instance: InstanceId,
-    until: OffsetDateTime,
-    now: OffsetDateTime,
+    request: ClaimRequest,
 ) -> Result<Option<RefreshClaim>, sqlx::Error> {
     let mut tx = db.begin().await?;
     // One statement: on PostgreSQL a concurrent claim waits for this row's lock and then
@@ -261,19 +296,21 @@ pub async fn claim_refresh(
     let row = on_tx!(&mut tx, c => sqlx::query_as::<_, Row>(concat!(
         "UPDATE anaf_tokens SET refreshing_until = $3 \
          WHERE id = $1 AND instance_id = $2 AND revoked_at IS NULL \
-         AND refresh_token_enc IS NOT NULL AND refresh_expires_at > $4 \
+         AND refresh_token_enc IS NOT NULL AND refresh_error IS NULL AND refresh_expires_at > $4 \
+         AND access_expires_at <= $5 \
          AND (refreshing_until IS NULL OR refreshing_until < $4) \
          RETURNING ", columns!()))
-        .bind(id)
-        .bind(instance)
-        .bind(Ts(until))
-        .bind(Ts(now))
+        .bind(request.id)
+        .bind(request.instance)
+        .bind(Ts(request.until))
+        .bind(Ts(request.now))
+        .bind(Ts(request.due_before))
         .fetch_optional(c)
         .await)?;
     tx.commit().await?;
     Ok(row.map(|r| RefreshClaim {
         token: r.into(),
-        until,
+        until: request.until,
     }))
 }
 
@@ -339,23 +376,76 @@ pub async fn release_refresh(db: &Db, claim: &RefreshClaim) -> Result<(), sqlx::
     tx.commit().await
 }
 
-/// Live tokens of installation `instance` whose expiry (see [`AnafToken::expires_at`]) is after
-/// `now` and at or before `horizon`, soonest first.
-pub async fn expiring(
+/// Records that ANAF refused to refresh the token for good and releases the claim: the token is
+/// not refreshed again (lessons §7.2 item 18: a dead refresh token retried forever).
+pub async fn refresh_refused(
+    db: &Db,
+    claim: &RefreshClaim,
+    error: &str,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
+    on_tx!(&mut tx, c => sqlx::query(
+        "UPDATE anaf_tokens SET refresh_error = $3, refresh_failed_at = $4, refreshing_until = NULL \
+         WHERE id = $1 AND refreshing_until = $2",
+    )
+    .bind(claim.token.id)
+    .bind(Ts(claim.until))
+    .bind(error)
+    .bind(Ts(now))
+    .execute(c)
+    .await.map(|r| r.rows_affected()))?;
+    tx.commit().await
+}
+
+/// Live, refreshable tokens of installation `instance` from `environment` whose access token
+/// expires by `due_before`, soonest first: what the refresh job refreshes.
+pub async fn due_for_refresh(
     db: &Db,
     instance: InstanceId,
+    environment: AnafEnvironment,
+    due_before: OffsetDateTime,
     now: OffsetDateTime,
-    horizon: OffsetDateTime,
 ) -> Result<Vec<AnafToken>, sqlx::Error> {
     let rows = on_db!(db, c => sqlx::query_as::<_, Row>(concat!(
         "SELECT ", columns!(), " FROM anaf_tokens \
-         WHERE instance_id = $1 AND revoked_at IS NULL \
-         AND COALESCE(refresh_expires_at, access_expires_at) > $2 \
-         AND COALESCE(refresh_expires_at, access_expires_at) <= $3 \
-         ORDER BY COALESCE(refresh_expires_at, access_expires_at), id"))
+         WHERE instance_id = $1 AND environment = $2 AND revoked_at IS NULL \
+         AND refresh_token_enc IS NOT NULL AND refresh_error IS NULL AND refresh_expires_at > $4 \
+         AND access_expires_at <= $3 \
+         ORDER BY access_expires_at, id"))
+        .bind(instance)
+        .bind(environment.as_str())
+        .bind(Ts(due_before))
+        .bind(Ts(now))
+        .fetch_all(c)
+        .await)?;
+    Ok(rows.into_iter().map(AnafToken::from).collect())
+}
+
+/// Live tokens of installation `instance` from `environment` whose expiry (see
+/// [`AnafToken::expires_at`]) is after `now` and at or before `horizon`, soonest first.
+pub async fn expiring(
+    db: &Db,
+    instance: InstanceId,
+    environment: AnafEnvironment,
+    now: OffsetDateTime,
+    horizon: OffsetDateTime,
+) -> Result<Vec<AnafToken>, sqlx::Error> {
+    // The same expiry as `AnafToken::expires_at`.
+    macro_rules! ends {
+        () => {
+            "(CASE WHEN refresh_error IS NULL THEN COALESCE(refresh_expires_at, access_expires_at) \
+             ELSE access_expires_at END)"
+        };
+    }
+    let rows = on_db!(db, c => sqlx::query_as::<_, Row>(concat!(
+        "SELECT ", columns!(), " FROM anaf_tokens \
+         WHERE instance_id = $1 AND environment = $4 AND revoked_at IS NULL \
+         AND ", ends!(), " > $2 AND ", ends!(), " <= $3 ORDER BY ", ends!(), ", id"))
         .bind(instance)
         .bind(Ts(now))
         .bind(Ts(horizon))
+        .bind(environment.as_str())
         .fetch_all(c)
         .await)?;
     Ok(rows.into_iter().map(AnafToken::from).collect())

@@ -6,6 +6,7 @@ pub mod db;
 pub mod types;
 
 pub mod anaf_connections;
+pub mod anaf_token_links;
 pub mod anaf_tokens;
 pub mod bank_accounts;
 pub mod clients;

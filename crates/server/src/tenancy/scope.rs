@@ -79,6 +79,16 @@ impl CompanyScope {
         CompanyScope::check(state, principal, company_id, true, "").await
     }
 
+    /// Company `company_id` of the principal's organization, if they may see it (no change
+    /// is made to the company itself).
+    pub async fn of_company(
+        state: &AppState,
+        principal: Principal,
+        company_id: CompanyId,
+    ) -> Result<CompanyScope, ApiError> {
+        CompanyScope::check(state, principal, company_id, false, "").await
+    }
+
     /// The organization's only company, if it has exactly one (api.md §1.4 step 3).
     pub async fn only_company(
         state: &AppState,

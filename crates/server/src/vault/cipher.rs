@@ -50,6 +50,8 @@ impl std::fmt::Debug for Secret {
 pub enum Purpose {
     AnafAccessToken,
     AnafRefreshToken,
+    /// A connect link's token (`anaf_token_links.link_enc`).
+    AnafLinkToken,
 }
 
 impl Purpose {
@@ -57,6 +59,7 @@ impl Purpose {
         match self {
             Purpose::AnafAccessToken => "anaf_tokens.access_token",
             Purpose::AnafRefreshToken => "anaf_tokens.refresh_token",
+            Purpose::AnafLinkToken => "anaf_token_links.link",
         }
     }
 }
@@ -102,8 +105,9 @@ impl VaultKey {
     /// The key given (base64), else the one in the data directory, created there on first start.
     pub fn load_or_create(data_dir: &Path, given: Option<&str>) -> anyhow::Result<VaultKey> {
         if let Some(text) = given {
-            return Self::from_base64(text)
-                .context("FACTURO_SECRET_KEY is not 32 bytes in base64 (`openssl rand -base64 32`)");
+            return Self::from_base64(text).context(
+                "FACTURO_SECRET_KEY is not 32 bytes in base64 (`openssl rand -base64 32`)",
+            );
         }
         let path = data_dir.join(KEY_FILE);
         match std::fs::read_to_string(&path) {
@@ -308,10 +312,7 @@ mod tests {
                 .unwrap_err(),
             CipherError::Tampered
         );
-        assert_eq!(
-            key.open("v2.x.y", at).unwrap_err(),
-            CipherError::Malformed
-        );
+        assert_eq!(key.open("v2.x.y", at).unwrap_err(), CipherError::Malformed);
     }
 
     #[test]

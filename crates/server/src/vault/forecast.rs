@@ -3,11 +3,13 @@
 //! with the certificate (lessons §7 item 1: warn at T-14 and T-3). Each token, threshold and
 //! expiry is warned about once (`anaf_token_alerts`), so a run can be repeated; a token first
 //! seen inside 3 days gets one warning, not two. Tokens of another installation (a restored or
-//! copied database) are that installation's business and are skipped.
+//! copied database) are that installation's business and are skipped, and so are tokens of
+//! another ANAF environment (dormant since `FACTURO_ANAF` changed).
 
 use time::{Duration, OffsetDateTime};
 
 use super::Vault;
+use crate::config::AnafEnvironment;
 use crate::events::{self, DomainEvent, ExpiryFacts, Origin};
 use crate::store::anaf_tokens::{self, AnafToken};
 use crate::store::{Db, anaf_connections, organizations};
@@ -16,10 +18,15 @@ use crate::store::{Db, anaf_connections, organizations};
 pub const THRESHOLDS_DAYS: [i32; 2] = [14, 3];
 
 /// Records the warnings due at `now`; returns how many tokens were warned about.
-pub async fn run(db: &Db, vault: &Vault, now: OffsetDateTime) -> Result<usize, sqlx::Error> {
+pub async fn run(
+    db: &Db,
+    vault: &Vault,
+    environment: AnafEnvironment,
+    now: OffsetDateTime,
+) -> Result<usize, sqlx::Error> {
     let horizon = now + Duration::days(i64::from(THRESHOLDS_DAYS[0]));
     let mut warned = 0;
-    for token in anaf_tokens::expiring(db, vault.instance(), now, horizon).await? {
+    for token in anaf_tokens::expiring(db, vault.instance(), environment, now, horizon).await? {
         if warn(db, &token, now).await? {
             warned += 1;
         }
@@ -52,7 +59,7 @@ async fn warn(db: &Db, token: &AnafToken, now: OffsetDateTime) -> Result<bool, s
         expires_at,
         threshold_days,
         days_left: left.whole_days(),
-        which: if token.refresh_expires_at.is_some() {
+        which: if token.refresh_expires_at.is_some() && token.refresh_error.is_none() {
             "refresh"
         } else {
             "access"

@@ -52,7 +52,9 @@ pub fn load_or_create_local(data_dir: &Path) -> anyhow::Result<InstanceId> {
 pub enum Fingerprint {
     Ours,
     /// The database was restored or copied from installation `database`.
-    Foreign { database: InstanceId },
+    Foreign {
+        database: InstanceId,
+    },
 }
 
 impl Fingerprint {

@@ -1,22 +1,28 @@
 //! The ANAF token vault (issue #4): users' ANAF OAuth tokens encrypted at rest (`cipher`), bound
-//! to this installation (`instance`), connected to companies, and warned about before they
-//! expire (`forecast`). `tokens` holds the operations the API calls.
+//! to this installation (`instance`), obtained through "connect" links (`links`), connected to
+//! companies, refreshed before they expire (`access`), and warned about before a person must
+//! authorize again (`forecast`). `tokens` holds the operations behind `/api/v1/anaf/tokens`.
 //!
-//! It does not talk to ANAF. Code that will (refresh, submission, sync) asks [`usable`] first,
-//! or calls [`open`], which does, and takes the refresh lock with
-//! `store::anaf_tokens::claim_refresh`.
+//! Code that talks to ANAF for a company (submission, sync) asks
+//! [`access::access_token`] for a usable access token and nothing else: it refreshes when needed,
+//! under the per-token refresh lock, and refuses a frozen installation's tokens.
 
+pub mod access;
 pub mod cipher;
+pub mod clients;
 pub mod forecast;
 pub mod instance;
-pub mod jwt;
+pub mod links;
 pub mod tokens;
 
 use time::OffsetDateTime;
+use uuid::Uuid;
 
-use crate::ids::{AnafTokenId, InstanceId};
+use crate::ids::InstanceId;
 use crate::store::anaf_tokens::AnafToken;
 use cipher::{Binding, CipherError, Purpose, Secret, VaultKey};
+
+pub use clients::AnafClients;
 
 /// The encryption key and this installation's id.
 #[derive(Debug)]
@@ -39,35 +45,14 @@ impl Vault {
         self.key.kid()
     }
 
-    /// Seals one of a token's secrets for its row and column.
-    pub fn seal(
-        &self,
-        token: AnafTokenId,
-        purpose: Purpose,
-        secret: &str,
-    ) -> Result<String, CipherError> {
-        self.key.seal(
-            secret,
-            Binding {
-                row: token.0,
-                purpose,
-            },
-        )
+    /// Seals a secret for its row (`row`) and column (`purpose`).
+    pub fn seal(&self, row: Uuid, purpose: Purpose, secret: &str) -> Result<String, CipherError> {
+        self.key.seal(secret, Binding { row, purpose })
     }
 
-    fn open_one(
-        &self,
-        token: AnafTokenId,
-        purpose: Purpose,
-        sealed: &str,
-    ) -> Result<Secret, CipherError> {
-        self.key.open(
-            sealed,
-            Binding {
-                row: token.0,
-                purpose,
-            },
-        )
+    /// Opens a secret sealed for `row` and `purpose`.
+    pub fn open(&self, row: Uuid, purpose: Purpose, sealed: &str) -> Result<Secret, CipherError> {
+        self.key.open(sealed, Binding { row, purpose })
     }
 }
 
@@ -78,7 +63,7 @@ pub enum Unusable {
     /// Stored by another installation: the database was restored or copied (lessons #14).
     #[error(
         "the ANAF token belongs to another installation (a restored or copied database); an \
-         instance administrator must confirm this one first"
+         instance administrator must confirm this one first (POST /api/v1/anaf/confirm-instance)"
     )]
     Frozen,
     #[error("the ANAF token was deleted")]
@@ -88,10 +73,10 @@ pub enum Unusable {
     Expired,
 }
 
-/// Whether this installation may refresh `token` or submit with it at `now`. Every caller that
-/// sends a token to ANAF asks this first (or calls [`open`], which does).
+/// Whether this installation may refresh `token` or submit with it at `now` (the status's
+/// `connected`; [`access::token_access`] checks the same and more before it opens a token).
 pub fn usable(vault: &Vault, token: &AnafToken, now: OffsetDateTime) -> Result<(), Unusable> {
-    if token.revoked_at.is_some() {
+    if token.revoked_at.is_some() || token.access_token_enc.is_none() {
         Err(Unusable::Revoked)
     } else if token.instance_id != vault.instance {
         Err(Unusable::Frozen)
@@ -100,53 +85,4 @@ pub fn usable(vault: &Vault, token: &AnafToken, now: OffsetDateTime) -> Result<(
     } else {
         Ok(())
     }
-}
-
-/// A usable token's secrets, decrypted.
-#[derive(Debug)]
-pub struct Credentials {
-    pub access_token: Secret,
-    pub access_expires_at: OffsetDateTime,
-    pub refresh_token: Option<Secret>,
-}
-
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum VaultError {
-    #[error(transparent)]
-    Unusable(#[from] Unusable),
-    #[error("ANAF token {token}: {source}")]
-    Cipher {
-        token: AnafTokenId,
-        source: CipherError,
-    },
-}
-
-/// The secrets of `token`, if this installation may use it at `now`.
-pub fn open(
-    vault: &Vault,
-    token: &AnafToken,
-    now: OffsetDateTime,
-) -> Result<Credentials, VaultError> {
-    usable(vault, token, now)?;
-    let cipher = |source| VaultError::Cipher {
-        token: token.id,
-        source,
-    };
-    let access = token
-        .access_token_enc
-        .as_deref()
-        .ok_or(Unusable::Revoked)?;
-    Ok(Credentials {
-        access_token: vault
-            .open_one(token.id, Purpose::AnafAccessToken, access)
-            .map_err(cipher)?,
-        access_expires_at: token.access_expires_at,
-        refresh_token: token
-            .refresh_token_enc
-            .as_deref()
-            .map(|sealed| vault.open_one(token.id, Purpose::AnafRefreshToken, sealed))
-            .transpose()
-            .map_err(cipher)?,
-    })
 }

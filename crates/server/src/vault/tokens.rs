@@ -1,44 +1,81 @@
-//! The vault's operations behind `/api/v1/anaf/*` (api.md §19): store a token, delete one, a
-//! user's status, and adopting a restored or copied database. The OAuth callback (later) stores
-//! its tokens with [`add`] as a pasted token is stored.
+//! The vault's operations behind `/api/v1/anaf/*` (api.md §19): store a token (pasted, or
+//! obtained by a connect link's OAuth flow), delete one, check a CIF against ANAF, a user's
+//! status, and adopting a restored or copied database.
 
 use time::{Duration, OffsetDateTime};
 
+use super::access::{self, AccessError};
 use super::cipher::{Purpose, Secret};
 use super::instance::{self, Fingerprint};
-use super::{Vault, jwt, usable};
+use super::usable;
 use crate::api::error::ApiError;
 use crate::auth::Principal;
 use crate::config::AnafEnvironment;
 use crate::events::{self, DomainEvent, Origin};
-use crate::ids::AnafTokenId;
+use crate::ids::{AnafTokenId, CompanyId, UserId};
 use crate::state::AppState;
 use crate::store::anaf_tokens::{self, AnafToken, NewAnafToken};
-use crate::store::{Db, anaf_connections};
+use crate::store::{Db, Tx, anaf_connections, companies};
 use crate::tenancy::CompanyScope;
 
 /// An access token lives 90 days and a refresh token 365 (ANAF's OAuth document, tax-apis.md
-/// §2); a token whose payload does not say otherwise is assumed to.
+/// §2); a token whose payload and answer do not say otherwise is assumed to.
 pub const ACCESS_DAYS: i64 = 90;
 pub const REFRESH_DAYS: i64 = 365;
 
-/// A token to store, as received.
+/// A token to store, as pasted (`POST /anaf/tokens`).
 #[derive(Debug)]
 pub struct AddToken {
     pub access_token: Secret,
-    /// Facturo's own: a refresh token stored with a pasted access token (the OAuth flow will
-    /// always have one).
+    /// Facturo's own: a refresh token stored with a pasted access token.
     pub refresh_token: Option<Secret>,
     pub label: Option<String>,
     /// The access token's lifetime when its JWT payload has no `exp`: 1–365, default 90.
     pub expires_in_days: Option<i64>,
 }
 
-const NOT_FOUND: ApiError = ApiError::NotFound("ANAF token not found.");
+/// Tokens ready to be sealed and stored, with their expiries.
+#[derive(Debug)]
+pub struct Obtained {
+    pub access_token: Secret,
+    pub access_expires_at: OffsetDateTime,
+    pub refresh: Option<(Secret, OffsetDateTime)>,
+    pub label: Option<String>,
+}
 
-/// Checks and seals `input` and stores it as `principal`'s token, connected to `company` for
-/// `environment` when one is given (the caller checked the right to); records
-/// `anaf.token_created`.
+impl Obtained {
+    /// What ANAF's token endpoint answered: expiries from the JWTs' `exp`, else `expires_in`,
+    /// else ANAF's documented lifetimes.
+    pub fn from_anaf(tokens: anaf::oauth::Tokens, now: OffsetDateTime) -> Obtained {
+        let access_expires_at = tokens
+            .access_expires_at(now)
+            .unwrap_or(now + Duration::days(ACCESS_DAYS));
+        let refresh_expires_at = tokens
+            .refresh_expires_at()
+            .unwrap_or(now + Duration::days(REFRESH_DAYS));
+        Obtained {
+            access_token: Secret::new(tokens.access_token),
+            access_expires_at,
+            refresh: Some((Secret::new(tokens.refresh_token), refresh_expires_at)),
+            label: None,
+        }
+    }
+}
+
+/// Who stores a token, for which company, and where its event goes.
+#[derive(Debug, Clone, Copy)]
+pub struct Owner {
+    pub user: UserId,
+    /// The company that will use the token (the caller checked the right to connect it).
+    pub company: Option<CompanyId>,
+    /// Where `anaf.token_created` is recorded; none for a user outside any organization.
+    pub origin: Option<Origin>,
+}
+
+const NOT_FOUND: ApiError = ApiError::NotFound("Token not found.");
+
+/// Checks a pasted token and stores it as `principal`'s, connected to `company` when one is
+/// given (the caller checked the right to); records `anaf.token_created`.
 pub async fn add(
     state: &AppState,
     principal: &Principal,
@@ -46,6 +83,30 @@ pub async fn add(
     company: Option<&CompanyScope>,
     now: OffsetDateTime,
 ) -> Result<AnafToken, ApiError> {
+    let obtained = check_pasted(input, now)?;
+    let owner = Owner {
+        user: principal.user.id,
+        company: company.map(CompanyScope::id),
+        origin: match company {
+            Some(scope) => Some(scope.origin()),
+            None => principal.membership.as_ref().map(|m| Origin {
+                organization: m.organization.id,
+                company: None,
+                actor: Some(principal.user.id),
+            }),
+        },
+    };
+    let mut tx = state.db.begin().await?;
+    let id = store(&mut tx, state, owner, &obtained, now).await?;
+    tx.commit().await?;
+    anaf_tokens::get(&state.db, id)
+        .await?
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("ANAF token {id} vanished")))
+}
+
+/// The contract's checks of a pasted token (api.md §19): at least 10 characters, a JWT's `exp`
+/// or `expiresInDays` (1–365, default 90), not expired.
+fn check_pasted(input: AddToken, now: OffsetDateTime) -> Result<Obtained, ApiError> {
     let access = input.access_token.expose().trim();
     if access.chars().count() < 10 {
         return Err(ApiError::bad_request(
@@ -58,18 +119,10 @@ pub async fn add(
             "expiresInDays must be between 1 and 365.",
         ));
     }
-    let access_expires =
-        jwt::unverified_expiry(access).unwrap_or(now + Duration::days(days));
-    if access_expires <= now {
+    let access_expires_at = anaf::oauth::jwt_expiry(access).unwrap_or(now + Duration::days(days));
+    if access_expires_at <= now {
         return Err(ApiError::bad_request("The token has already expired."));
     }
-    let vault = &state.vault;
-    let id = AnafTokenId::new();
-    let seal = |purpose, secret: &str| {
-        vault
-            .seal(id, purpose, secret)
-            .map_err(|e| ApiError::Internal(e.into()))
-    };
     let refresh = match input
         .refresh_token
         .as_ref()
@@ -77,56 +130,72 @@ pub async fn add(
         .filter(|s| !s.is_empty())
     {
         Some(secret) => {
-            let expires = jwt::unverified_expiry(secret)
-                .unwrap_or(now + Duration::days(REFRESH_DAYS));
+            let expires =
+                anaf::oauth::jwt_expiry(secret).unwrap_or(now + Duration::days(REFRESH_DAYS));
             if expires <= now {
                 return Err(ApiError::bad_request(
                     "The refresh token has already expired.",
                 ));
             }
-            Some((seal(Purpose::AnafRefreshToken, secret)?, expires))
+            Some((Secret::new(secret.to_owned()), expires))
         }
         None => None,
     };
-    let token = NewAnafToken {
-        id,
-        user_id: principal.user.id,
+    Ok(Obtained {
+        access_token: Secret::new(access.to_owned()),
+        access_expires_at,
+        refresh,
         label: input
             .label
             .map(|l| l.trim().to_owned())
             .filter(|l| !l.is_empty()),
-        access_token_enc: seal(Purpose::AnafAccessToken, access)?,
-        access_expires_at: access_expires,
+    })
+}
+
+/// Seals `obtained` for a new row of `owner` from this installation's ANAF, connects the
+/// company, and records `anaf.token_created`, in the caller's transaction.
+pub async fn store(
+    tx: &mut Tx,
+    state: &AppState,
+    owner: Owner,
+    obtained: &Obtained,
+    now: OffsetDateTime,
+) -> Result<AnafTokenId, ApiError> {
+    let vault = &state.vault;
+    let environment = state.anaf.environment;
+    let id = AnafTokenId::new();
+    let seal = |purpose, secret: &Secret| {
+        vault
+            .seal(id.0, purpose, secret.expose())
+            .map_err(|e| ApiError::Internal(e.into()))
+    };
+    let refresh = match &obtained.refresh {
+        Some((secret, expires)) => Some((seal(Purpose::AnafRefreshToken, secret)?, *expires)),
+        None => None,
+    };
+    let token = NewAnafToken {
+        id,
+        user_id: owner.user,
+        label: obtained.label.clone(),
+        environment,
+        access_token_enc: seal(Purpose::AnafAccessToken, &obtained.access_token)?,
+        access_expires_at: obtained.access_expires_at,
         refresh,
         instance_id: vault.instance(),
     };
-    let mut tx = state.db.begin().await?;
-    anaf_tokens::insert(&mut tx, &token, now).await?;
-    if let Some(scope) = company {
-        let environment = state.config.anaf_environment;
-        anaf_connections::connect(&mut tx, scope.id(), id, environment, principal.user.id, now)
-            .await?;
+    anaf_tokens::insert(tx, &token, now).await?;
+    if let Some(company) = owner.company {
+        anaf_connections::connect(tx, company, id, environment, owner.user, now).await?;
     }
-    let origin = match company {
-        Some(scope) => Some(scope.origin()),
-        None => principal.membership.as_ref().map(|m| Origin {
-            organization: m.organization.id,
-            company: None,
-            actor: Some(principal.user.id),
-        }),
-    };
-    if let Some(origin) = origin {
+    if let Some(origin) = owner.origin {
         let event = DomainEvent::AnafTokenCreated {
             token_id: id,
-            company_id: company.map(CompanyScope::id),
+            company_id: owner.company,
         };
-        events::record(&mut tx, origin, &event, now).await?;
+        events::record(tx, origin, &event, now).await?;
     }
-    tx.commit().await?;
-    tracing::info!(token = %id, user = %principal.user.id, kid = vault.kid(), "stored an ANAF token");
-    anaf_tokens::get(&state.db, id)
-        .await?
-        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("ANAF token {id} vanished")))
+    tracing::info!(token = %id, user = %owner.user, environment = environment.as_str(), kid = vault.kid(), "stored an ANAF token");
+    Ok(id)
 }
 
 /// Revokes one of `principal`'s tokens: its secrets are erased and its companies disconnected.
@@ -146,10 +215,99 @@ pub async fn delete(
     Ok(())
 }
 
+/// What ANAF said about a token and a CIF (`validate-cif`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CifCheck {
+    Valid {
+        cif: i64,
+        company_name: String,
+    },
+    Invalid {
+        cif: i64,
+        error: String,
+        code: Option<&'static str>,
+    },
+}
+
+/// Asks ANAF whether one of `principal`'s tokens may act for `cif` (required), a company of the
+/// caller's organization (api.md §19 `validate-cif`), by listing that CIF's SPV box for one day, and
+/// keeps the token's `validatedCifs` in step with the answer.
+pub async fn validate_cif(
+    state: &AppState,
+    principal: &Principal,
+    id: AnafTokenId,
+    cif: Option<i64>,
+    now: OffsetDateTime,
+) -> Result<CifCheck, ApiError> {
+    let token = anaf_tokens::get_of_user(&state.db, principal.user.id, id)
+        .await?
+        .ok_or(NOT_FOUND)?;
+    let cif = cif.ok_or_else(|| ApiError::bad_request("CIF is required."))?;
+    let invalid = |error: String, code| CifCheck::Invalid { cif, error, code };
+    let org = principal.org_id()?;
+    let Some(company) = companies::list(&state.db, org, false)
+        .await?
+        .into_iter()
+        .find(|c| c.cif == cif)
+    else {
+        return Ok(invalid(
+            format!("CIF {cif} is not a company of your organization; add the company first."),
+            Some("COMPANY_NOT_FOUND"),
+        ));
+    };
+    CompanyScope::of_company(state, principal.clone(), company.id).await?;
+    let access = match access::token_access(state, token.id, now).await {
+        Ok(access) => access,
+        Err(e @ (AccessError::Expired { .. } | AccessError::Refused { .. })) => {
+            return Ok(invalid(e.to_string(), Some("TOKEN_EXPIRED")));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let cif_u64 = u64::try_from(cif).map_err(|_| ApiError::bad_request("A CIF is positive."))?;
+    let answer = state
+        .anaf
+        .efactura
+        .messages(access.secret.expose(), cif_u64, 1, None)
+        .await;
+    let check = match answer {
+        Ok(_) => CifCheck::Valid {
+            cif,
+            company_name: company.name,
+        },
+        Err(anaf::Error::Refused {
+            kind: anaf::efactura::RefusalKind::NoRights,
+            message,
+        }) => invalid(message, Some("TOKEN_INVALID_FOR_CIF")),
+        Err(anaf::Error::Unauthorized { status, .. }) => invalid(
+            format!("ANAF did not accept the token (HTTP {status})."),
+            Some("TOKEN_INVALID"),
+        ),
+        Err(e) if e.is_quota() || matches!(e, anaf::Error::RateLimited { .. }) => {
+            return Err(ApiError::TooManyRequests {
+                retry_after_secs: 60,
+            });
+        }
+        Err(e) if e.is_transient() => return Err(ApiError::Unavailable(e.to_string())),
+        Err(e) => invalid(e.to_string(), None),
+    };
+    let mut cifs = token.validated_cifs.clone();
+    cifs.retain(|c| *c != cif);
+    if matches!(check, CifCheck::Valid { .. }) {
+        cifs.push(cif);
+        cifs.sort_unstable();
+    }
+    if cifs != token.validated_cifs {
+        let mut tx = state.db.begin().await?;
+        anaf_tokens::set_validated_cifs(&mut tx, token.id, &cifs).await?;
+        tx.commit().await?;
+    }
+    Ok(check)
+}
+
 /// A user's ANAF status (api.md §19) and the installation's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
-    /// At least one token this installation may use now.
+    /// At least one token from this installation's ANAF that it may use now.
     pub connected: bool,
     pub token_count: usize,
     /// The soonest end of a token that has not ended.
@@ -165,8 +323,13 @@ pub async fn status(
     principal: &Principal,
     now: OffsetDateTime,
 ) -> Result<Status, ApiError> {
-    let tokens = anaf_tokens::list_of_user(&state.db, principal.user.id).await?;
-    let fingerprint = instance::fingerprint(&state.db, state.vault.instance()).await?;
+    let environment = state.anaf.environment;
+    let tokens: Vec<AnafToken> = anaf_tokens::list_of_user(&state.db, principal.user.id)
+        .await?
+        .into_iter()
+        .filter(|t| t.environment == environment.as_str())
+        .collect();
+    let fingerprint = fingerprint(state).await?;
     let foreign_tokens = tokens
         .iter()
         .any(|t| t.instance_id != state.vault.instance());
@@ -175,9 +338,8 @@ pub async fn status(
          administrator must confirm this one before they are used.",
     ));
     Ok(Status {
-        connected: tokens
-            .iter()
-            .any(|t| usable(&state.vault, t, now).is_ok()),
+        connected: !fingerprint.is_frozen()
+            && tokens.iter().any(|t| usable(&state.vault, t, now).is_ok()),
         token_count: tokens.len(),
         nearest_expiry: tokens
             .iter()
@@ -187,7 +349,7 @@ pub async fn status(
         has_expired_tokens: tokens.iter().any(|t| t.is_expired(now)),
         frozen: frozen_reason.is_some(),
         frozen_reason,
-        environment: state.config.anaf_environment,
+        environment,
     })
 }
 
@@ -213,12 +375,6 @@ pub async fn confirm_instance(
         return Err(ApiError::permission_denied());
     }
     let was_frozen = fingerprint(state).await?.is_frozen();
-    let tokens = instance::adopt(
-        &state.db,
-        state.vault.instance(),
-        principal.user.id,
-        now,
-    )
-    .await?;
+    let tokens = instance::adopt(&state.db, state.vault.instance(), principal.user.id, now).await?;
     Ok(Adopted { was_frozen, tokens })
 }

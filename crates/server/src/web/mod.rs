@@ -1,6 +1,6 @@
 //! HTML pages. They call the same operations as `api/` and have no SQL of their own.
 
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use axum::routing::get;
 use axum::{Form, Router};
@@ -10,11 +10,13 @@ use crate::api::error::ApiError;
 use crate::auth::session;
 use crate::state::AppState;
 use crate::tenancy::invitations;
+use crate::vault::links;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/confirm-email", get(confirm_form).post(confirm))
         .route("/invitation", get(invitation))
+        .route("/anaf/link/{token}", get(anaf_link))
 }
 
 #[derive(Debug, Deserialize)]
@@ -87,6 +89,63 @@ async fn invitation(State(state): State<AppState>, Query(q): Query<TokenForm>) -
             page("Something went wrong", "<p>Please try again later.</p>")
         }
     }
+}
+
+#[derive(Debug, Deserialize)]
+struct LinkQuery {
+    #[serde(default)]
+    failed: Option<String>,
+}
+
+/// A connect link's page (api.md §19 `linkUrl`): whoever holds the company's qualified
+/// certificate continues to ANAF from here, and ANAF's redirect comes back here with the result.
+async fn anaf_link(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Query(q): Query<LinkQuery>,
+) -> Html<String> {
+    let status = match links::status(&state, &token, state.now()).await {
+        Ok(Some(status)) => status,
+        Ok(None) => return page("Link not valid", "<p>This link does not exist.</p>"),
+        Err(e) => {
+            tracing::error!(error = %e, "showing an ANAF link failed");
+            return page("Something went wrong", "<p>Please try again later.</p>");
+        }
+    };
+    let company = status.company_name.as_deref().map_or_else(
+        || "your account".to_owned(),
+        |name| format!("<strong>{}</strong>", escape(name)),
+    );
+    if status.completed {
+        return page(
+            "Connected to ANAF",
+            &format!(
+                "<p>The ANAF e-Factura authorization for {company} is stored. You can close this page.</p>"
+            ),
+        );
+    }
+    if !status.is_open() {
+        return page(
+            "Link expired",
+            "<p>This link has expired or was used. Ask for a new one.</p>",
+        );
+    }
+    let failed = match (&q.failed, &status.last_error) {
+        (Some(_), Some(error)) => format!(
+            "<p><strong>The last attempt failed:</strong> {}</p>",
+            escape(error)
+        ),
+        _ => String::new(),
+    };
+    page(
+        "Connect to ANAF e-Factura",
+        &format!(
+            "{failed}<p>This authorizes Facturo to submit and receive e-Factura documents for              {company}. Plug in the qualified certificate (USB token) of a person with SPV              rights for the company, then continue to ANAF and sign in with it. The link works              until {expires}.</p><p><a href=\"/api/v1/anaf/token-links/{token}/authorize\">\
+             Continue to ANAF</a></p>",
+            expires = crate::api::wire::timestamp_text(status.expires_at),
+            token = escape(&token),
+        ),
+    )
 }
 
 fn page(title: &str, body: &str) -> Html<String> {

@@ -8,6 +8,9 @@
 #[allow(dead_code)]
 mod support;
 
+// The ANAF token vault: connect links and OAuth, encryption, tenancy, refresh, expiry events,
+// copied databases.
+mod anaf;
 // Registration, e-mail confirmation, login, refresh rotation, logout, password change, /me.
 mod accounts;
 // Catalog: products, VAT rates, document series and numbering guards, bank accounts.

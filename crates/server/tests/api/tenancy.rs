@@ -57,6 +57,16 @@ async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
         .as_str()
         .unwrap()
         .to_owned();
+    let anaf_token = a
+        .post(
+            "/api/v1/anaf/tokens",
+            json!({ "token": "pasted-anaf-token-0123456789" }),
+        )
+        .await
+        .body["data"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     vec![
         ("companies", a.company.clone().unwrap()),
         ("clients", client),
@@ -68,6 +78,8 @@ async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
         ("invoices", invoice),
         ("members", member),
         ("invitations", invitation),
+        // ANAF tokens are the user's (`/anaf/tokens/{id}`).
+        ("anaf", anaf_token),
     ]
 }
 
@@ -78,6 +90,7 @@ async fn snapshot(a: &Actor<'_>, ids: &[(&str, String)]) -> Vec<Value> {
     for (resource, id) in ids.iter().skip(1) {
         let path = match *resource {
             "members" | "invitations" => format!("/api/v1/{resource}"),
+            "anaf" => "/api/v1/anaf/tokens".to_owned(),
             _ => format!("/api/v1/{resource}/{id}"),
         };
         out.push(a.get(&path).await.body);
@@ -90,9 +103,13 @@ async fn item_routes(app: &TestApp) -> Vec<(Method, String)> {
     let doc = app.call(Method::GET, "/api/openapi.json", None).await.body;
     let mut routes = Vec::new();
     for (path, item) in doc["paths"].as_object().unwrap() {
-        // The public invitation routes take the e-mailed token, not an id: no tenant's id fits
-        // there, and the members tests cover unknown, used and expired tokens.
-        if !path.contains('{') || path.starts_with("/api/v1/invitations/accept/") {
+        // The public invitation and ANAF link routes take a secret token, not an id: no
+        // tenant's id fits there, and the members and anaf tests cover unknown, used and
+        // expired tokens.
+        if !path.contains('{')
+            || path.starts_with("/api/v1/invitations/accept/")
+            || path.starts_with("/api/v1/anaf/token-links/")
+        {
             continue;
         }
         for method in ["get", "post", "put", "patch", "delete"] {

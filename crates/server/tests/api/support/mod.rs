@@ -2,6 +2,8 @@
 //! move, a real SMTP sink, and fixtures that read as sentences (`app.user()`,
 //! `user.company()`, `user.draft_invoice()`).
 
+pub mod authority;
+
 use std::sync::Arc;
 
 use reqwest::Method;
@@ -48,7 +50,15 @@ impl TestApp {
 
     /// A server whose configuration `adjust` may change first.
     pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
-        let db = TestDb::new().await;
+        Self::launch(TestDb::new().await, FixedClock::new(START), adjust).await
+    }
+
+    /// A server on `db` (its data directory `<db.dir>/data`) whose clock is `clock`.
+    pub async fn launch(
+        db: TestDb,
+        clock: FixedClock,
+        adjust: impl FnOnce(&mut Config),
+    ) -> TestApp {
         let mail = SmtpSink::start().await;
         let mut config = Config::new(db.url.clone(), db.dir.join("data"));
         config.listen = ([127, 0, 0, 1], 0).into();
@@ -57,7 +67,6 @@ impl TestApp {
         config.job_workers = 2;
         config.shutdown_grace = std::time::Duration::from_secs(5);
         adjust(&mut config);
-        let clock = FixedClock::new(START);
         let server = Server::build(config, Arc::new(clock.clone()))
             .await
             .expect("building the server");
@@ -75,6 +84,38 @@ impl TestApp {
             shutdown,
             handle: Some(handle),
         }
+    }
+
+    /// Another server process on the same database, data directory and clock (so the same
+    /// keys and installation id), as a second replica would be.
+    pub async fn beside(&self, adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let db = TestDb {
+            url: self.db.url.clone(),
+            dir: self.db.dir.clone(),
+        };
+        Self::launch(db, self.clock.clone(), adjust).await
+    }
+
+    /// Stops this server and starts it again on the same database, data directory and clock;
+    /// `between` runs while it is stopped.
+    pub async fn restart(
+        mut self,
+        between: impl FnOnce(&TestDb),
+        adjust: impl FnOnce(&mut Config),
+    ) -> TestApp {
+        let db = TestDb {
+            url: self.db.url.clone(),
+            dir: self.db.dir.clone(),
+        };
+        let clock = self.clock.clone();
+        self.shutdown.cancel();
+        if let Some(h) = self.handle.take() {
+            h.await
+                .expect("server task")
+                .expect("server stopped cleanly");
+        }
+        between(&db);
+        Self::launch(db, clock, adjust).await
     }
 
     /// Stops the server the way SIGTERM does and waits for it.
