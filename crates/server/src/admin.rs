@@ -58,6 +58,7 @@ pub async fn create_user(
             &crate::RegistrySource::Sandbox,
             config.registry_ttl,
         )?),
+        anaf: Arc::new(crate::efactura::Anaf::from_config(config)?),
     };
     let registration = Registration {
         email: account.email,

@@ -57,6 +57,10 @@ pub struct Config {
     pub shutdown_grace: Duration,
     pub max_body_bytes: usize,
     pub db_max_connections: u32,
+    /// How e-Factura submissions are paced (quotas, reconciliation).
+    pub efactura_policy: crate::efactura::Policy,
+    /// How long one request to ANAF may take.
+    pub anaf_timeout: Duration,
 }
 
 impl Config {
@@ -80,6 +84,8 @@ impl Config {
             shutdown_grace: Duration::from_secs(30),
             max_body_bytes: 2 * 1024 * 1024,
             db_max_connections: 8,
+            efactura_policy: crate::efactura::Policy::default(),
+            anaf_timeout: Duration::from_mins(1),
         }
     }
 

@@ -57,5 +57,6 @@ macro_rules! ids {
 
 ids! {
     UserId, OrgId, MembershipId, CompanyId, BankAccountId, ClientId, SupplierId, ProductId,
-    VatRateId, SeriesId, InvoiceId, LineId, EventId, JobId, TokenId, InvitationId,
+    VatRateId, SeriesId, InvoiceId, LineId, EventId, JobId, TokenId, InvitationId, SubmissionId,
+    EfacturaMessageId,
 }

@@ -19,6 +19,7 @@ pub mod catalog;
 pub mod clock;
 pub mod config;
 pub mod documents;
+pub mod efactura;
 pub mod events;
 pub mod ids;
 pub mod jobs;
@@ -92,6 +93,8 @@ impl Server {
         if config.public_url.is_none() {
             config.public_url = Some(format!("http://{}", listener.local_addr()?));
         }
+        let anaf = efactura::Anaf::from_config(&config)
+            .context("configuring the ANAF e-Factura client")?;
         let state = AppState {
             db,
             clock,
@@ -100,6 +103,7 @@ impl Server {
             limits: Arc::new(auth::ratelimit::RateLimits::default()),
             mailer,
             registry: Arc::new(registry),
+            anaf: Arc::new(anaf),
         };
         Ok(Server { state, listener })
     }

@@ -8,6 +8,7 @@ use crate::auth::keys::SigningKeys;
 use crate::auth::ratelimit::RateLimits;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::efactura::Anaf;
 use crate::mail::Mailer;
 use crate::registry::Registry;
 use crate::store::Db;
@@ -21,6 +22,8 @@ pub struct AppState {
     pub limits: Arc<RateLimits>,
     pub mailer: Mailer,
     pub registry: Arc<Registry>,
+    /// ANAF e-Factura: its clients and the submission policy.
+    pub anaf: Arc<Anaf>,
 }
 
 impl AppState {

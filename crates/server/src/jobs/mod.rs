@@ -1,8 +1,10 @@
 //! Long work goes through a database job table with leases (see `queue`), run by `runner`.
 
+pub mod poll_submission;
 pub mod purge_company;
 pub mod queue;
 pub mod runner;
 pub mod send_email;
+pub mod submit_invoice;
 
 pub use queue::{Job, enqueue};

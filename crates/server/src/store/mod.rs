@@ -5,9 +5,11 @@
 pub mod db;
 pub mod types;
 
+pub mod anaf_quota;
 pub mod bank_accounts;
 pub mod clients;
 pub mod companies;
+pub mod efactura_messages;
 pub mod invitations;
 pub mod invoice_list;
 pub mod invoice_xml;
@@ -19,6 +21,7 @@ pub mod products;
 pub mod registry_cache;
 pub mod series;
 pub mod sessions;
+pub mod submissions;
 pub mod suppliers;
 pub mod users;
 pub mod vat_rates;
