@@ -85,6 +85,9 @@ pub struct Policy {
     /// How long an upload whose answer was lost is looked for in the sent box before it is
     /// uploaded again. ANAF lists an upload only once processed: minutes usually, hours at peaks.
     pub reconcile_after: Duration,
+    /// How long a submission that never reached ANAF (no usable token) waits before it is given
+    /// up and the invoice can be submitted again.
+    pub abandon_after: Duration,
     /// `stareMesaj` calls per upload index and day (ANAF: 20 or 100).
     pub status_per_index: u32,
     /// `stareMesaj` calls per CIF and day, all its uploads together: one busy company cannot
@@ -100,6 +103,7 @@ impl Default for Policy {
     fn default() -> Self {
         Policy {
             reconcile_after: Duration::hours(6),
+            abandon_after: Duration::days(1),
             status_per_index: 20,
             status_per_cif: 5_000,
             downloads_per_message: 10,

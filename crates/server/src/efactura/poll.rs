@@ -111,12 +111,12 @@ pub async fn run(state: &AppState, id: SubmissionId) -> Result<(), JobError> {
             } else {
                 now + poll_delay(s.polls)
             };
-            if kind.is_retryable() {
-                wait(state, &s, &problem, at).await
-            } else {
+            if !kind.is_retryable() {
+                // An answer a retry cannot change soon (rights, an unknown index): ask less
+                // often, but keep asking — a submission is never left without its poll.
                 submissions::note(&state.db, s.id, Some(&problem), true, now).await?;
-                Err(JobError::Transient(problem))
             }
+            wait(state, &s, &problem, at).await
         }
     }
 }
@@ -152,8 +152,10 @@ async fn ask(
                 .map(|()| None)
         }
         Err(e) => {
-            submissions::note(&state.db, s.id, Some(&e.to_string()), false, now).await?;
-            Err(JobError::Transient(e.to_string()))
+            submissions::note(&state.db, s.id, Some(&e.to_string()), true, now).await?;
+            wait(state, s, &e.to_string(), now + poll_delay(s.polls + 1))
+                .await
+                .map(|()| None)
         }
     }
 }

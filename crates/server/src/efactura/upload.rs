@@ -63,11 +63,7 @@ async fn upload(state: &AppState, s: &Submission) -> Result<(), JobError> {
     let environment = env_of(&s.environment);
     let token = match access_token(state, s.company_id, environment, now).await {
         Ok(token) => token,
-        Err(problem) => {
-            let problem = problem.to_string();
-            submissions::note(&state.db, s.id, Some(&problem), false, now).await?;
-            return Err(JobError::Transient(problem));
-        }
+        Err(problem) => return not_now(state, s, &problem.to_string(), now).await,
     };
     let mut tx = state.db.begin().await?;
     if !submissions::begin_upload(&mut tx, s.id, now).await? {
@@ -94,7 +90,7 @@ async fn upload(state: &AppState, s: &Submission) -> Result<(), JobError> {
             let mut tx = state.db.begin().await?;
             submissions::requeue(&mut tx, s.id, &problem, now).await?;
             tx.commit().await?;
-            Err(JobError::Transient(problem))
+            Err(JobError::Later(super::quota::next_day(now)))
         }
         Ok(UploadOutcome::Refused { errors, .. }) => {
             let ending = Ending {
@@ -117,7 +113,12 @@ async fn upload(state: &AppState, s: &Submission) -> Result<(), JobError> {
             let mut tx = state.db.begin().await?;
             submissions::requeue(&mut tx, s.id, &e.to_string(), now).await?;
             tx.commit().await?;
-            Err(JobError::Transient(e.to_string()))
+            if now - s.created_at >= state.anaf.policy.abandon_after
+                && let Some(queued) = submissions::get(&state.db, s.id).await?
+            {
+                return not_now(state, &queued, &e.to_string(), now).await;
+            }
+            Err(JobError::Later(now + retry_delay(s.uploads)))
         }
         Err(e) => {
             // The upload may be at ANAF: from now on only reconciliation may decide.
@@ -126,6 +127,35 @@ async fn upload(state: &AppState, s: &Submission) -> Result<(), JobError> {
             Err(JobError::Later(now + poll_delay(0)))
         }
     }
+}
+
+/// The wait before upload attempt `uploads + 1` after a refusal that proves nothing was
+/// stored (429, a firewall page, a bad token): 1 minute doubling, at most an hour.
+fn retry_delay(uploads: i32) -> time::Duration {
+    let doublings = u32::try_from(uploads.clamp(1, 7) - 1).unwrap_or(0);
+    time::Duration::minutes(2i64.pow(doublings)).min(time::Duration::hours(1))
+}
+
+/// A queued submission that cannot be uploaded now (no usable token, a frozen instance) waits
+/// and says why; after [`super::Policy::abandon_after`] it is given up and the invoice returns
+/// to its earlier status with the reason, free to be submitted again — never stuck.
+async fn not_now(
+    state: &AppState,
+    s: &Submission,
+    problem: &str,
+    now: time::OffsetDateTime,
+) -> Result<(), JobError> {
+    if now - s.created_at >= state.anaf.policy.abandon_after {
+        let ending = Ending {
+            error_message: Some(format!("Not submitted to ANAF: {problem}.")),
+            ..Ending::default()
+        };
+        outcome::finish(state, s, State::Queued, State::Failed, &ending, Verdict::Abandoned, now)
+            .await?;
+        return Ok(());
+    }
+    submissions::note(&state.db, s.id, Some(problem), false, now).await?;
+    Err(JobError::Later(now + time::Duration::minutes(15)))
 }
 
 /// Looks for a lost upload in the sent box. Found: it is the submission's upload. Not found
@@ -137,9 +167,10 @@ async fn reconcile(state: &AppState, s: &Submission) -> Result<(), JobError> {
     let token = match access_token(state, s.company_id, environment, now).await {
         Ok(token) => token,
         Err(problem) => {
+            // It may be at ANAF: wait for a token however long it takes.
             let problem = problem.to_string();
             submissions::note(&state.db, s.id, Some(&problem), false, now).await?;
-            return Err(JobError::Transient(problem));
+            return Err(JobError::Later(now + time::Duration::minutes(15)));
         }
     };
     let mailbox = Mailbox {
