@@ -59,9 +59,8 @@ pub async fn create_user(
             config.registry_ttl,
         )?),
         vault: Arc::new(crate::load_vault(config)?),
-        anaf: Arc::new(crate::vault::AnafClients::new(
-            &config.anaf.resolve(config.public_url()),
-        )?),
+        anaf: Arc::new(crate::efactura::Anaf::from_config(config)?),
+        authority: Arc::new(crate::vault::Authority::from_config(config)?),
     };
     let registration = Registration {
         email: account.email,

@@ -85,7 +85,10 @@ pub struct AnafConfig {
 pub struct AnafEndpoints {
     pub environment: AnafEnvironment,
     pub oauth_url: String,
-    pub api_url: String,
+    /// The e-Factura API of ANAF's test and production environments (the simulator's two in the
+    /// sandbox); `FACTURO_ANAF_API_URL` replaces the one companies file in.
+    pub test_api_url: String,
+    pub prod_api_url: String,
     /// `None` outside the sandbox when no application is configured: tokens can still be pasted
     /// (`POST /anaf/tokens`), but not obtained or refreshed.
     pub client: Option<(String, SecretText)>,
@@ -97,25 +100,38 @@ pub const SANDBOX_PATH: &str = "/sandbox/anaf";
 /// The sandbox's OAuth application; the simulator accepts it.
 const SANDBOX_CLIENT: &str = "facturo-sandbox";
 
+impl AnafEnvironment {
+    /// The e-Factura environment companies file in: the simulator's test one in the sandbox.
+    pub fn files_in(self) -> anaf::efactura::Environment {
+        match self {
+            AnafEnvironment::Sandbox | AnafEnvironment::Test => anaf::efactura::Environment::Test,
+            AnafEnvironment::Prod => anaf::efactura::Environment::Prod,
+        }
+    }
+}
+
 impl AnafConfig {
     /// The endpoints for a server reached at `public_url` (no trailing slash). In the sandbox
     /// everything is below `<public URL>/sandbox/anaf`, laid out as ANAF's hosts are
-    /// (`/anaf-oauth2/v1/`, `/test/FCTEL/rest/`).
+    /// (`/anaf-oauth2/v1/`, `/test/FCTEL/rest/`, `/prod/FCTEL/rest/`).
     pub fn resolve(&self, public_url: &str) -> AnafEndpoints {
         let sandbox = format!("{public_url}{SANDBOX_PATH}");
-        let (oauth, api) = match self.environment {
+        let (oauth, test, prod) = match self.environment {
             AnafEnvironment::Sandbox => (
                 format!("{sandbox}/anaf-oauth2/v1/"),
                 format!("{sandbox}/test/FCTEL/rest/"),
+                format!("{sandbox}/prod/FCTEL/rest/"),
             ),
-            AnafEnvironment::Test => (
+            AnafEnvironment::Test | AnafEnvironment::Prod => (
                 anaf::oauth::DEFAULT_BASE_URL.to_owned(),
-                anaf::efactura::Environment::Test.base_url().to_owned(),
+                anaf::efactura::TEST_BASE_URL.to_owned(),
+                anaf::efactura::PROD_BASE_URL.to_owned(),
             ),
-            AnafEnvironment::Prod => (
-                anaf::oauth::DEFAULT_BASE_URL.to_owned(),
-                anaf::efactura::Environment::Prod.base_url().to_owned(),
-            ),
+        };
+        let (test, prod) = match (&self.api_url, self.environment.files_in()) {
+            (Some(url), anaf::efactura::Environment::Test) => (url.clone(), prod),
+            (Some(url), anaf::efactura::Environment::Prod) => (test, url.clone()),
+            (None, _) => (test, prod),
         };
         let client = match (&self.client_id, &self.client_secret, self.environment) {
             (Some(id), Some(secret), _) => Some((id.clone(), secret.clone())),
@@ -128,7 +144,8 @@ impl AnafConfig {
         AnafEndpoints {
             environment: self.environment,
             oauth_url: self.oauth_url.clone().unwrap_or(oauth),
-            api_url: self.api_url.clone().unwrap_or(api),
+            test_api_url: test,
+            prod_api_url: prod,
             client,
             redirect_uri: self
                 .redirect_uri
@@ -181,6 +198,10 @@ pub struct Config {
     pub shutdown_grace: Duration,
     pub max_body_bytes: usize,
     pub db_max_connections: u32,
+    /// How e-Factura submissions are paced (quotas, reconciliation).
+    pub efactura_policy: crate::efactura::Policy,
+    /// How long one request to ANAF may take.
+    pub anaf_timeout: Duration,
 }
 
 impl Config {
@@ -206,6 +227,8 @@ impl Config {
             shutdown_grace: Duration::from_secs(30),
             max_body_bytes: 2 * 1024 * 1024,
             db_max_connections: 8,
+            efactura_policy: crate::efactura::Policy::default(),
+            anaf_timeout: Duration::from_mins(1),
         }
     }
 
@@ -242,7 +265,14 @@ mod tests {
     fn anaf_endpoints_default_from_the_environment() {
         let sandbox = AnafConfig::default().resolve("http://h:1");
         assert_eq!(sandbox.oauth_url, "http://h:1/sandbox/anaf/anaf-oauth2/v1/");
-        assert_eq!(sandbox.api_url, "http://h:1/sandbox/anaf/test/FCTEL/rest/");
+        assert_eq!(
+            sandbox.test_api_url,
+            "http://h:1/sandbox/anaf/test/FCTEL/rest/"
+        );
+        assert_eq!(
+            sandbox.prod_api_url,
+            "http://h:1/sandbox/anaf/prod/FCTEL/rest/"
+        );
         assert_eq!(
             sandbox.redirect_uri,
             "http://h:1/api/v1/anaf/oauth/callback"
@@ -255,7 +285,7 @@ mod tests {
         }
         .resolve("https://facturi.example");
         assert_eq!(prod.oauth_url, "https://logincert.anaf.ro/anaf-oauth2/v1/");
-        assert_eq!(prod.api_url, "https://api.anaf.ro/prod/FCTEL/rest/");
+        assert_eq!(prod.prod_api_url, "https://api.anaf.ro/prod/FCTEL/rest/");
         assert!(
             prod.client.is_none(),
             "no application is assumed outside the sandbox"
@@ -270,7 +300,8 @@ mod tests {
             ..AnafConfig::default()
         }
         .resolve("https://facturi.example");
-        assert_eq!(mine.api_url, "http://sim/test/FCTEL/rest/");
+        assert_eq!(mine.test_api_url, "http://sim/test/FCTEL/rest/");
+        assert_eq!(mine.prod_api_url, "https://api.anaf.ro/prod/FCTEL/rest/");
         assert_eq!(mine.redirect_uri, "https://x/cb");
         assert_eq!(mine.client.map(|(id, _)| id), Some("id".into()));
     }

@@ -57,8 +57,8 @@ macro_rules! ids {
 
 ids! {
     UserId, OrgId, MembershipId, CompanyId, BankAccountId, ClientId, SupplierId, ProductId,
-    VatRateId, SeriesId, InvoiceId, LineId, EventId, JobId, TokenId, InvitationId, AnafTokenId,
-    AnafConnectionId, AnafLinkId,
+    VatRateId, SeriesId, InvoiceId, LineId, EventId, JobId, TokenId, InvitationId, SubmissionId,
+    EfacturaMessageId, AnafTokenId, AnafConnectionId, AnafLinkId,
     /// An installation of Facturo (its data directory), see `vault::instance`.
     InstanceId,
 }

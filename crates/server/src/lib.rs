@@ -19,6 +19,7 @@ pub mod catalog;
 pub mod clock;
 pub mod config;
 pub mod documents;
+pub mod efactura;
 pub mod events;
 pub mod ids;
 pub mod jobs;
@@ -103,8 +104,10 @@ impl Server {
         if config.public_url.is_none() {
             config.public_url = Some(format!("http://{}", listener.local_addr()?));
         }
-        let anaf = vault::AnafClients::new(&config.anaf.resolve(config.public_url()))
-            .context("configuring the ANAF clients")?;
+        let anaf = efactura::Anaf::from_config(&config)
+            .context("configuring the ANAF e-Factura client")?;
+        let authority =
+            vault::Authority::from_config(&config).context("configuring the ANAF OAuth client")?;
         let state = AppState {
             db,
             clock,
@@ -115,6 +118,7 @@ impl Server {
             registry: Arc::new(registry),
             vault: Arc::new(vault),
             anaf: Arc::new(anaf),
+            authority: Arc::new(authority),
         };
         Ok(Server { state, listener })
     }

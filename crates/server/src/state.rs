@@ -8,10 +8,11 @@ use crate::auth::keys::SigningKeys;
 use crate::auth::ratelimit::RateLimits;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::efactura::Anaf;
 use crate::mail::Mailer;
 use crate::registry::Registry;
 use crate::store::Db;
-use crate::vault::{AnafClients, Vault};
+use crate::vault::{Authority, Vault};
 
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -24,8 +25,10 @@ pub struct AppState {
     pub registry: Arc<Registry>,
     /// The secret-encryption key and this installation's id (ANAF tokens).
     pub vault: Arc<Vault>,
-    /// ANAF's OAuth server and e-Factura API (`FACTURO_ANAF`).
-    pub anaf: Arc<AnafClients>,
+    /// ANAF e-Factura: its clients and the submission policy.
+    pub anaf: Arc<Anaf>,
+    /// ANAF's OAuth server as this installation reaches it (`FACTURO_ANAF`).
+    pub authority: Arc<Authority>,
 }
 
 impl AppState {

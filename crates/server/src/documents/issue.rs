@@ -95,32 +95,10 @@ pub async fn issue(
         )
         .await?;
     }
-    let seller = seller_snapshot(&mut tx, scope).await?;
-    let buyer = match inv.client_id {
-        Some(client) => clients::get_in(&mut tx, company.id, client)
-            .await?
-            .and_then(|b| serde_json::to_value(Buyer::from(&b)).ok()),
-        None => Some(json!({ "name": inv.receiver_name, "cui": inv.receiver_cif })),
-    };
-    let preceding = match inv.parent_document_id {
-        Some(parent) => invoices::get_for_update(&mut tx, company.id, parent)
-            .await?
-            .map(|p| (p.number, p.issue_date)),
-        None => None,
-    };
-    let parties = Parties {
-        seller: &seller,
-        buyer: buyer.as_ref(),
-    };
-    let preceding = preceding.as_ref().map(|(n, d)| (n.as_str(), *d));
-    let rates = vat_rates::list_in(&mut tx, company.id).await?;
-    let xml = ubl_of(&inv, &lines, scope, &number, parties, preceding, &rates)?;
     // The number taken above is given back with the rest of the transaction if ANAF would
     // refuse the document.
-    validation::add_findings(&mut report, &xml);
-    if !report.valid {
-        return Err(refused(&report));
-    }
+    let Composed { xml, seller, buyer } =
+        compose(&mut tx, scope, &inv, &lines, &number, &mut report).await?;
     invoice_xml::put(&mut tx, company.id, id, &xml, now).await?;
     let cif = company.cif.to_string();
     let issued = Issued {
@@ -151,6 +129,54 @@ pub async fn issue(
         efactura_delay_hours: delay,
         scheduled_send_at: delay.map(|h| now + Duration::hours(i64::from(h))),
     })
+}
+
+/// An invoice's UBL, generated from the company's and the client's data of now and checked by
+/// the native validator (findings added to `report`).
+#[derive(Debug)]
+pub struct Composed {
+    pub xml: String,
+    pub seller: Value,
+    pub buyer: Option<Value>,
+}
+
+/// Generates and validates the UBL of `inv` numbered `number`: at issue, and again when a
+/// rejected invoice is submitted after its data was corrected. Refused (422 with the report)
+/// when ANAF would refuse it.
+pub async fn compose(
+    tx: &mut crate::store::Tx,
+    scope: &CompanyScope,
+    inv: &InvoiceRecord,
+    lines: &[LineRecord],
+    number: &str,
+    report: &mut Report,
+) -> Result<Composed, ApiError> {
+    let company = &scope.company;
+    let seller = seller_snapshot(tx, scope).await?;
+    let buyer = match inv.client_id {
+        Some(client) => clients::get_in(tx, company.id, client)
+            .await?
+            .and_then(|b| serde_json::to_value(Buyer::from(&b)).ok()),
+        None => Some(json!({ "name": inv.receiver_name, "cui": inv.receiver_cif })),
+    };
+    let preceding = match inv.parent_document_id {
+        Some(parent) => invoices::get_for_update(tx, company.id, parent)
+            .await?
+            .map(|p| (p.number, p.issue_date)),
+        None => None,
+    };
+    let parties = Parties {
+        seller: &seller,
+        buyer: buyer.as_ref(),
+    };
+    let preceding = preceding.as_ref().map(|(n, d)| (n.as_str(), *d));
+    let rates = vat_rates::list_in(tx, company.id).await?;
+    let xml = ubl_of(inv, lines, scope, number, parties, preceding, &rates)?;
+    validation::add_findings(report, &xml);
+    if !report.valid {
+        return Err(refused(report));
+    }
+    Ok(Composed { xml, seller, buyer })
 }
 
 /// The 422 body of a refused issue (api.md §12.1).

@@ -262,6 +262,7 @@ fn record_of(
         deleted_at: None,
         created_at: Ts(now),
         updated_at: Ts(now),
+        anaf_error_message: None,
     }
 }
 

@@ -94,6 +94,12 @@ pub enum DomainEvent {
     InvoiceCancelled(InvoiceFacts),
     InvoiceRestored(InvoiceFacts),
     InvoiceDeleted(InvoiceFacts),
+    /// Handed to ANAF e-Factura (a submission was queued).
+    InvoiceSentToProvider(InvoiceFacts),
+    /// ANAF accepted the invoice (`ok`), or had it already under an earlier upload.
+    InvoiceValidated(InvoiceFacts),
+    /// ANAF refused the invoice (at upload, `nok`, or not taken over).
+    InvoiceRejected(InvoiceFacts),
     CatalogChanged {
         what: Catalog,
         change: Change,
@@ -183,6 +189,9 @@ impl DomainEvent {
             DomainEvent::InvoiceCancelled(_) => "invoice.cancelled",
             DomainEvent::InvoiceRestored(_) => "invoice.restored",
             DomainEvent::InvoiceDeleted(_) => "invoice.deleted",
+            DomainEvent::InvoiceSentToProvider(_) => "invoice.sent_to_provider",
+            DomainEvent::InvoiceValidated(_) => "invoice.validated",
+            DomainEvent::InvoiceRejected(_) => "invoice.rejected",
             DomainEvent::MemberUpdated(_) => "member.updated",
             DomainEvent::MemberDeactivated(_) => "member.deactivated",
             DomainEvent::InvitationCreated(_) => "invitation.created",
@@ -218,7 +227,10 @@ impl DomainEvent {
             | DomainEvent::InvoiceIssued(f)
             | DomainEvent::InvoiceCancelled(f)
             | DomainEvent::InvoiceRestored(f)
-            | DomainEvent::InvoiceDeleted(f) => Some(f.id),
+            | DomainEvent::InvoiceDeleted(f)
+            | DomainEvent::InvoiceSentToProvider(f)
+            | DomainEvent::InvoiceValidated(f)
+            | DomainEvent::InvoiceRejected(f) => Some(f.id),
             DomainEvent::CatalogChanged { id, .. } => Some(*id),
             DomainEvent::MemberUpdated(m) | DomainEvent::MemberDeactivated(m) => {
                 Some(m.membership_id.0)
@@ -265,7 +277,10 @@ impl DomainEvent {
             | DomainEvent::InvoiceIssued(f)
             | DomainEvent::InvoiceCancelled(f)
             | DomainEvent::InvoiceRestored(f)
-            | DomainEvent::InvoiceDeleted(f) => json!({
+            | DomainEvent::InvoiceDeleted(f)
+            | DomainEvent::InvoiceSentToProvider(f)
+            | DomainEvent::InvoiceValidated(f)
+            | DomainEvent::InvoiceRejected(f) => json!({
                 "id": f.id, "number": f.number, "status": f.status, "direction": f.direction,
                 "total": f.total, "currency": f.currency,
             }),

@@ -22,7 +22,7 @@ pub async fn run(state: &AppState) -> Result<(), JobError> {
         .await
         .map_err(transient)?;
     tx.commit().await.map_err(transient)?;
-    forecast::run(&state.db, &state.vault, state.anaf.environment, now)
+    forecast::run(&state.db, &state.vault, state.authority.environment, now)
         .await
         .map_err(transient)?;
     Ok(())

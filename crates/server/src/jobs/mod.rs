@@ -1,10 +1,12 @@
 //! Long work goes through a database job table with leases (see `queue`), run by `runner`.
 
 pub mod forecast_token_expiry;
+pub mod poll_submission;
 pub mod purge_company;
 pub mod queue;
 pub mod refresh_anaf_tokens;
 pub mod runner;
 pub mod send_email;
+pub mod submit_invoice;
 
 pub use queue::{Job, enqueue};

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 use time::{Duration, OffsetDateTime};
 
-use crate::ids::{CompanyId, JobId};
+use crate::ids::{CompanyId, JobId, SubmissionId};
 use crate::mail::Email;
 use crate::store::{Db, Ts, Tx};
 use crate::{on_db, on_tx};
@@ -18,8 +18,20 @@ use crate::{on_db, on_tx};
 #[serde(tag = "kind", content = "args", rename_all = "snake_case")]
 pub enum Job {
     SendEmail(Email),
-    PurgeCompany { company_id: CompanyId },
+    PurgeCompany {
+        company_id: CompanyId,
+    },
+    /// Uploads an e-Factura submission, or reconciles one whose upload has no known outcome.
+    SubmitInvoice {
+        submission_id: SubmissionId,
+    },
+    /// Asks ANAF where an uploaded submission stands.
+    PollSubmission {
+        submission_id: SubmissionId,
+    },
+    /// Daily: `anaf.token_expiring` for ANAF tokens near their end.
     ForecastTokenExpiry,
+    /// Every six hours: refreshes ANAF access tokens that expire within a week.
     RefreshAnafTokens,
 }
 
@@ -28,6 +40,8 @@ impl Job {
         match self {
             Job::SendEmail(_) => "send_email",
             Job::PurgeCompany { .. } => "purge_company",
+            Job::SubmitInvoice { .. } => "submit_invoice",
+            Job::PollSubmission { .. } => "poll_submission",
             Job::ForecastTokenExpiry => "forecast_token_expiry",
             Job::RefreshAnafTokens => "refresh_anaf_tokens",
         }
@@ -38,6 +52,8 @@ impl Job {
         match self {
             Job::SendEmail(_) => 8,
             Job::PurgeCompany { .. } => 10,
+            // Waiting on ANAF is not an attempt (`JobError::Later`); these count failures.
+            Job::SubmitInvoice { .. } | Job::PollSubmission { .. } => 20,
             Job::ForecastTokenExpiry => 5,
             Job::RefreshAnafTokens => 6,
         }
@@ -208,6 +224,33 @@ pub async fn retry_later(
     .bind(id)
     .bind(owner)
     .bind(error)
+    .bind(Ts(run_at))
+    .bind(Ts(now))
+    .execute(c)
+    .await.map(|r| r.rows_affected()))?;
+    tx.commit().await?;
+    Ok(done == 1)
+}
+
+/// Puts a job back in the queue to run at `run_at` without counting the run as an attempt: it
+/// waited on something outside (ANAF still processing, a quota day), it did not fail.
+pub async fn reschedule(
+    db: &Db,
+    id: JobId,
+    owner: &str,
+    note: Option<&str>,
+    run_at: OffsetDateTime,
+    now: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let done = on_tx!(&mut tx, c => sqlx::query(
+        "UPDATE jobs SET status = 'queued', attempts = attempts - 1, last_error = COALESCE($3, last_error), \
+         run_at = $4, updated_at = $5, lease_owner = NULL, lease_until = NULL \
+         WHERE id = $1 AND lease_owner = $2 AND status = 'running'",
+    )
+    .bind(id)
+    .bind(owner)
+    .bind(note)
     .bind(Ts(run_at))
     .bind(Ts(now))
     .execute(c)

@@ -23,6 +23,16 @@ pub enum JobError {
     Transient(String),
     #[error("{0}")]
     Permanent(String),
+    /// Not a failure: the job waits on something outside (ANAF still processing, a daily
+    /// quota) and runs again at the given time; the run is not counted as an attempt.
+    #[error("waiting until {0}")]
+    Later(time::OffsetDateTime),
+}
+
+impl From<sqlx::Error> for JobError {
+    fn from(e: sqlx::Error) -> Self {
+        JobError::Transient(format!("database: {e}"))
+    }
 }
 
 /// Runs one job. Every kind's handler is a short function in its own file.
@@ -30,6 +40,12 @@ async fn run_one(state: &AppState, job: &Job) -> Result<(), JobError> {
     match job {
         Job::SendEmail(email) => super::send_email::run(state, email).await,
         Job::PurgeCompany { company_id } => super::purge_company::run(state, *company_id).await,
+        Job::SubmitInvoice { submission_id } => {
+            super::submit_invoice::run(state, *submission_id).await
+        }
+        Job::PollSubmission { submission_id } => {
+            super::poll_submission::run(state, *submission_id).await
+        }
         Job::ForecastTokenExpiry => super::forecast_token_expiry::run(state).await,
         Job::RefreshAnafTokens => super::refresh_anaf_tokens::run(state).await,
     }
@@ -125,6 +141,10 @@ async fn execute(state: &AppState, owner: &str, claim: Claimed) {
         Ok(()) => {
             tracing::info!(%id, kind = job.kind(), attempts, "job finished");
             queue::complete(&state.db, id, owner, now).await
+        }
+        Err(JobError::Later(at)) => {
+            tracing::debug!(%id, kind = job.kind(), %at, "job waits");
+            queue::reschedule(&state.db, id, owner, None, at, now).await
         }
         Err(JobError::Transient(e)) if attempts < max_attempts => {
             tracing::warn!(%id, kind = job.kind(), attempts, error = %e, "job failed; will retry");

@@ -154,6 +154,15 @@ pub async fn get(db: &Db, org: OrgId, id: CompanyId) -> Result<Option<Company>, 
     Ok(row.map(Company::from))
 }
 
+/// A live company by id alone, for jobs, which carry ids rather than a request's scope.
+pub async fn by_id(db: &Db, id: CompanyId) -> Result<Option<Company>, sqlx::Error> {
+    let row = on_db!(db, c => sqlx::query_as::<_, Row>(concat!(select_company!(), " WHERE id = $1 AND deleted_at IS NULL"))
+        .bind(id)
+        .fetch_optional(c)
+        .await)?;
+    Ok(row.map(Company::from))
+}
+
 /// A company of the organization, live or soft-deleted.
 pub async fn get_any(db: &Db, org: OrgId, id: CompanyId) -> Result<Option<Company>, sqlx::Error> {
     let row = on_db!(db, c => sqlx::query_as::<_, Row>(concat!(select_company!(), " WHERE organization_id = $1 AND id = $2"))

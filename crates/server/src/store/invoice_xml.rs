@@ -45,3 +45,18 @@ pub async fn get(
     .fetch_optional(c)
     .await)
 }
+
+/// The stored XML of one of the company's invoices, inside a transaction.
+pub async fn get_in(
+    tx: &mut Tx,
+    company: CompanyId,
+    invoice: InvoiceId,
+) -> Result<Option<String>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_scalar::<_, String>(
+        "SELECT xml FROM invoice_xml WHERE company_id = $1 AND invoice_id = $2",
+    )
+    .bind(company)
+    .bind(invoice)
+    .fetch_optional(c)
+    .await)
+}

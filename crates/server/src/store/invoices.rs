@@ -60,6 +60,8 @@ pub struct InvoiceRecord {
     pub deleted_at: Option<Ts>,
     pub created_at: Ts,
     pub updated_at: Ts,
+    /// ANAF's words when it refused the invoice's latest submission.
+    pub anaf_error_message: Option<String>,
 }
 
 /// A line as stored.
@@ -102,6 +104,13 @@ macro_rules! invoice_columns {
     };
 }
 
+/// What an [`InvoiceRecord`] reads: the written columns and those set by e-Factura.
+macro_rules! record_columns {
+    () => {
+        concat!(invoice_columns!(), ", anaf_error_message")
+    };
+}
+
 macro_rules! line_columns {
     () => {
         "id, invoice_id, position, description, quantity, unit_of_measure, unit_code, unit_price, \
@@ -117,7 +126,7 @@ pub async fn get(
     company: CompanyId,
     id: InvoiceId,
 ) -> Result<Option<InvoiceRecord>, sqlx::Error> {
-    on_db!(db, c => sqlx::query_as::<_, InvoiceRecord>(concat!("SELECT ", invoice_columns!(),
+    on_db!(db, c => sqlx::query_as::<_, InvoiceRecord>(concat!("SELECT ", record_columns!(),
         " FROM invoices WHERE company_id = $1 AND id = $2 AND deleted_at IS NULL"))
         .bind(company).bind(id)
         .fetch_optional(c)
@@ -135,7 +144,7 @@ pub async fn get_for_update(
         ($lock:literal) => {
             concat!(
                 "SELECT ",
-                invoice_columns!(),
+                record_columns!(),
                 " FROM invoices WHERE company_id = $1 AND id = $2 AND deleted_at IS NULL",
                 $lock
             )
@@ -359,6 +368,45 @@ pub async fn set_status(
     Ok(n == 1)
 }
 
+/// Moves an invoice from `from` to `to` after an e-Factura event, recording ANAF's error (or
+/// clearing it with `None`); false when the invoice was not in `from`.
+pub async fn set_anaf_status(
+    tx: &mut Tx,
+    company: CompanyId,
+    id: InvoiceId,
+    from: &str,
+    to: &str,
+    anaf_error: Option<&str>,
+    now: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
+    let n = on_tx!(tx, c => sqlx::query(
+        "UPDATE invoices SET status = $4, anaf_error_message = $5, updated_at = $6, version = version + 1 \
+         WHERE company_id = $1 AND id = $2 AND deleted_at IS NULL AND status = $3",
+    )
+    .bind(company).bind(id).bind(from).bind(to).bind(anaf_error).bind(Ts(now))
+    .execute(c)
+    .await.map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Replaces the party snapshots of an issued invoice whose XML was generated again.
+pub async fn replace_snapshots(
+    tx: &mut Tx,
+    company: CompanyId,
+    id: InvoiceId,
+    buyer: Option<&serde_json::Value>,
+    seller: &serde_json::Value,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query(
+        "UPDATE invoices SET buyer_snapshot = $3, seller_snapshot = $4, updated_at = $5 \
+         WHERE company_id = $1 AND id = $2",
+    )
+    .bind(company).bind(id).bind(buyer.map(Json)).bind(Json(seller)).bind(Ts(now))
+    .execute(c)
+    .await.map(|_| ()))
+}
+
 /// Soft-deletes a draft or cancelled invoice.
 pub async fn soft_delete(
     tx: &mut Tx,
@@ -397,7 +445,7 @@ pub async fn children(
     company: CompanyId,
     id: InvoiceId,
 ) -> Result<Vec<InvoiceRecord>, sqlx::Error> {
-    on_db!(db, c => sqlx::query_as::<_, InvoiceRecord>(concat!("SELECT ", invoice_columns!(),
+    on_db!(db, c => sqlx::query_as::<_, InvoiceRecord>(concat!("SELECT ", record_columns!(),
         " FROM invoices WHERE company_id = $1 AND parent_document_id = $2 AND deleted_at IS NULL ORDER BY created_at, id"))
         .bind(company).bind(id)
         .fetch_all(c)

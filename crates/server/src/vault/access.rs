@@ -150,6 +150,32 @@ pub async fn access_token(
     token_access(state, connection.token_id, now).await
 }
 
+/// Whether `company` has a token for `environment` this installation may use or refresh now,
+/// without decrypting it or calling ANAF (a check before work is queued).
+pub async fn check_company(
+    state: &AppState,
+    company: CompanyId,
+    environment: AnafEnvironment,
+    now: OffsetDateTime,
+) -> Result<(), AccessError> {
+    if instance::fingerprint(&state.db, state.vault.instance())
+        .await?
+        .is_frozen()
+    {
+        return Err(AccessError::Frozen);
+    }
+    let connection = anaf_connections::active(&state.db, company, environment)
+        .await?
+        .ok_or(AccessError::NotConnected {
+            company,
+            environment,
+        })?;
+    let token = anaf_tokens::get(&state.db, connection.token_id)
+        .await?
+        .ok_or(AccessError::Revoked)?;
+    check(state, &token, now)
+}
+
 /// A usable access token from token `id`, whoever owns it (the caller checked), refreshed
 /// first when it is about to expire.
 pub async fn token_access(
@@ -194,7 +220,7 @@ pub async fn token_access(
 
 /// Whether this installation may use `token` at all.
 fn check(state: &AppState, token: &AnafToken, now: OffsetDateTime) -> Result<(), AccessError> {
-    let current = state.anaf.environment;
+    let current = state.authority.environment;
     if token.revoked_at.is_some() || token.access_token_enc.is_none() {
         Err(AccessError::Revoked)
     } else if token.instance_id != state.vault.instance() {
@@ -274,7 +300,7 @@ pub async fn refresh_one(
     due_before: OffsetDateTime,
     now: OffsetDateTime,
 ) -> Result<Refresh, AccessError> {
-    let oauth = state.anaf.oauth()?;
+    let oauth = state.authority.oauth()?;
     let request = ClaimRequest {
         id,
         instance: state.vault.instance(),
@@ -386,7 +412,7 @@ pub async fn refresh_due(
         report.frozen = true;
         return Ok(report);
     }
-    if state.anaf.oauth().is_err() {
+    if state.authority.oauth().is_err() {
         tracing::debug!("not refreshing ANAF tokens: no OAuth application is configured");
         return Ok(report);
     }
@@ -394,7 +420,7 @@ pub async fn refresh_due(
     let due = anaf_tokens::due_for_refresh(
         &state.db,
         state.vault.instance(),
-        state.anaf.environment,
+        state.authority.environment,
         due_before,
         now,
     )

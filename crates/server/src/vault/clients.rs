@@ -1,23 +1,18 @@
-//! The ANAF clients of this installation (`anaf::oauth`, `anaf::efactura`), built once from the
-//! configuration (`FACTURO_ANAF` and the settings beside it).
+//! ANAF's OAuth server as this installation reaches it (`FACTURO_ANAF` and the settings beside
+//! it), through `anaf::oauth`. The e-Factura clients are `efactura::Anaf`'s.
 
-use std::time::Duration;
-
-use anaf::efactura::EfacturaClient;
 use anaf::oauth::OAuthClient;
 
-use crate::config::{AnafEndpoints, AnafEnvironment};
+use crate::config::{AnafEnvironment, Config};
 
-/// How long a call to ANAF may take.
-const TIMEOUT: Duration = Duration::from_secs(30);
-
-/// ANAF's OAuth server and e-Factura API as this installation reaches them.
+/// The authority this installation obtains and refreshes ANAF tokens from.
 #[derive(Debug, Clone)]
-pub struct AnafClients {
+pub struct Authority {
+    /// Which ANAF the tokens come from; tokens and company connections are kept per
+    /// environment.
     pub environment: AnafEnvironment,
     /// `None` when no OAuth application is configured (outside the sandbox).
     oauth: Option<OAuthClient>,
-    pub efactura: EfacturaClient,
     /// The callback URL given to ANAF's `authorize` and `token` (they must be equal).
     pub redirect_uri: String,
 }
@@ -30,20 +25,21 @@ pub struct AnafClients {
 )]
 pub struct NotConfigured;
 
-impl AnafClients {
-    pub fn new(endpoints: &AnafEndpoints) -> Result<AnafClients, anaf::Error> {
+impl Authority {
+    /// The authority `config` names, for a server reached at its public URL.
+    pub fn from_config(config: &Config) -> Result<Authority, anaf::Error> {
+        let endpoints = config.anaf.resolve(config.public_url());
         let oauth = endpoints
             .client
             .as_ref()
             .map(|(id, secret)| {
-                OAuthClient::with_base_url(&endpoints.oauth_url, id, &secret.0, TIMEOUT)
+                OAuthClient::with_base_url(&endpoints.oauth_url, id, &secret.0, config.anaf_timeout)
             })
             .transpose()?;
-        Ok(AnafClients {
+        Ok(Authority {
             environment: endpoints.environment,
             oauth,
-            efactura: EfacturaClient::with_base_url(&endpoints.api_url, TIMEOUT)?,
-            redirect_uri: endpoints.redirect_uri.clone(),
+            redirect_uri: endpoints.redirect_uri,
         })
     }
 

@@ -87,7 +87,7 @@ pub async fn create(
         user_id: principal.user.id,
         organization_id,
         company_id: company.map(CompanyScope::id),
-        environment: state.anaf.environment.as_str().to_owned(),
+        environment: state.authority.environment.as_str().to_owned(),
         link_hash: digest(&link_token),
         link_enc: state
             .vault
@@ -164,11 +164,11 @@ pub async fn authorize(
     let link = anaf_token_links::by_hash(&state.db, &digest(link_token))
         .await?
         .ok_or(ApiError::NotFound("Link not found."))?;
-    if link.environment != state.anaf.environment.as_str() {
+    if link.environment != state.authority.environment.as_str() {
         return Err(gone("This link was made for another ANAF environment."));
     }
     let oauth = state
-        .anaf
+        .authority
         .oauth()
         .map_err(|e| ApiError::Unavailable(e.to_string()))?;
     let oauth_state = random_hex();
@@ -186,7 +186,7 @@ pub async fn authorize(
         return Err(gone("This link has expired or was used already."));
     }
     oauth
-        .authorize_url(&oauth_state, &state.anaf.redirect_uri)
+        .authorize_url(&oauth_state, &state.authority.redirect_uri)
         .map_err(|e| ApiError::Internal(e.into()))
 }
 
@@ -284,13 +284,13 @@ async fn exchange_and_store(
         .code
         .filter(|c| !c.is_empty())
         .ok_or_else(|| Failure::Recorded("ANAF sent no authorization code".to_owned()))?;
-    if link.environment != state.anaf.environment.as_str() {
+    if link.environment != state.authority.environment.as_str() {
         return Err(Failure::Recorded(
             "this link was made for another ANAF environment".to_owned(),
         ));
     }
     let oauth = state
-        .anaf
+        .authority
         .oauth()
         .map_err(|e| Failure::Recorded(e.to_string()))?;
     let company = match link.company_id {
@@ -310,7 +310,7 @@ async fn exchange_and_store(
         ));
     }
     let tokens = oauth
-        .exchange_code(&code, &state.anaf.redirect_uri)
+        .exchange_code(&code, &state.authority.redirect_uri)
         .await
         .map_err(|e| Failure::Recorded(e.to_string()))?;
     let mut obtained = Obtained::from_anaf(tokens, now);
@@ -344,7 +344,7 @@ async fn note_cif(state: &AppState, token: AnafTokenId, obtained: &Obtained, cif
     };
     let answer = state
         .anaf
-        .efactura
+        .client(state.anaf.environment)
         .messages(obtained.access_token.expose(), cif_u64, 1, None)
         .await;
     let outcome = match answer {

@@ -22,7 +22,7 @@ use crate::ids::InstanceId;
 use crate::store::anaf_tokens::AnafToken;
 use cipher::{Binding, CipherError, Purpose, Secret, VaultKey};
 
-pub use clients::AnafClients;
+pub use clients::Authority;
 
 /// The encryption key and this installation's id.
 #[derive(Debug)]

@@ -162,7 +162,7 @@ pub async fn store(
     now: OffsetDateTime,
 ) -> Result<AnafTokenId, ApiError> {
     let vault = &state.vault;
-    let environment = state.anaf.environment;
+    let environment = state.authority.environment;
     let id = AnafTokenId::new();
     let seal = |purpose, secret: &Secret| {
         vault
@@ -266,7 +266,7 @@ pub async fn validate_cif(
     let cif_u64 = u64::try_from(cif).map_err(|_| ApiError::bad_request("A CIF is positive."))?;
     let answer = state
         .anaf
-        .efactura
+        .client(state.anaf.environment)
         .messages(access.secret.expose(), cif_u64, 1, None)
         .await;
     let check = match answer {
@@ -323,7 +323,7 @@ pub async fn status(
     principal: &Principal,
     now: OffsetDateTime,
 ) -> Result<Status, ApiError> {
-    let environment = state.anaf.environment;
+    let environment = state.authority.environment;
     let tokens: Vec<AnafToken> = anaf_tokens::list_of_user(&state.db, principal.user.id)
         .await?
         .into_iter()

@@ -930,3 +930,35 @@ async fn the_key_comes_from_the_environment_or_the_data_directory() {
         .await;
     assert_eq!(access_for(&app, company).await.unwrap(), pair.access);
 }
+
+/// The submission ledger (`efactura`) files with the vault's token for the company, in the
+/// environment this installation files in.
+#[tokio::test]
+async fn submissions_file_with_the_companys_vault_token() {
+    use anaf::efactura::Environment;
+    use server::efactura::tokens::{self, TokenProblem};
+
+    let (app, authority) = app_with_anaf().await;
+    let user = app.user().await.company().await;
+    let company = company_of(&user);
+    let now = app.clock.now();
+    assert_eq!(
+        tokens::check(&app.state, company, Environment::Test, now).await,
+        Err(TokenProblem::NotConnected)
+    );
+    let pair = authority.issue();
+    paste(&user, &pair).await;
+    assert_eq!(
+        tokens::check(&app.state, company, Environment::Test, now).await,
+        Ok(())
+    );
+    assert_eq!(
+        tokens::access_token(&app.state, company, Environment::Test, now).await,
+        Ok(pair.access)
+    );
+    assert_eq!(
+        tokens::access_token(&app.state, company, Environment::Prod, now).await,
+        Err(TokenProblem::OtherEnvironment("prod")),
+        "a sandbox installation files in the simulator's test environment"
+    );
+}

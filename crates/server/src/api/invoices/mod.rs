@@ -1,6 +1,7 @@
 //! Invoices (api.md §12): list, create, get, update (PUT), delete, issue, cancel, restore,
 //! validate, history. Credit notes are invoices with `documentType: credit_note` (§13).
 
+mod submissions_api;
 mod views;
 
 use axum::Json;
@@ -27,7 +28,7 @@ use crate::ids::{ClientId, InvoiceId, SupplierId};
 use crate::state::AppState;
 use crate::store::invoice_list::{self, InvoiceFilter, SortBy};
 use crate::store::invoices::{InvoiceRecord, LineRecord};
-use crate::store::{clients, invoices, series};
+use crate::store::{clients, invoices, series, submissions};
 use crate::tenancy::{CompanyScope, Permission};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -40,6 +41,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(validate))
         .routes(routes!(xml))
         .routes(routes!(events))
+        .merge(submissions_api::router())
 }
 
 /// The statuses an invoice can have (api.md §27).
@@ -488,6 +490,11 @@ async fn load(
             .map(InvoiceListItem::of)
             .collect()
     };
+    let submission = if record.status == "draft" {
+        None
+    } else {
+        submissions::latest_for_invoice(&state.db, scope.id(), id).await?
+    };
     let related = Related {
         lines,
         client,
@@ -495,6 +502,7 @@ async fn load(
         parent,
         vat_breakdown,
         refunds,
+        submission,
     };
     Ok((views::detail(record, related), report))
 }

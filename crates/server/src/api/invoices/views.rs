@@ -12,6 +12,7 @@ use crate::documents::input::InvoiceDetails;
 use crate::ids::{ClientId, InvoiceId, LineId, ProductId, SeriesId};
 use crate::store::invoice_list::ListRow;
 use crate::store::invoices::{InvoiceRecord, LineRecord};
+use crate::store::submissions::{State, Submission};
 
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -269,6 +270,20 @@ pub struct Related {
     pub parent: Option<(String, Date)>,
     pub vat_breakdown: Vec<VatGroupView>,
     pub refunds: Vec<InvoiceListItem>,
+    /// The latest e-Factura submission.
+    pub submission: Option<Submission>,
+}
+
+/// `anafStatus`: ANAF's word for where the latest submission stands.
+fn anaf_status(s: &Submission) -> &'static str {
+    match s.state {
+        State::Queued | State::Uploading => "pending",
+        State::Uploaded => "in prelucrare",
+        State::Ok => "ok",
+        State::Nok => "nok",
+        State::NotTakenOver => "XML cu erori nepreluat de sistem",
+        State::Failed => "error",
+    }
 }
 
 pub fn core_of(r: &InvoiceRecord) -> InvoiceCore {
@@ -291,7 +306,7 @@ pub fn core_of(r: &InvoiceRecord) -> InvoiceCore {
         invoice_type_code: r.invoice_type_code.clone(),
         issue_date: r.issue_date,
         due_date: r.due_date,
-        anaf_error_message: None,
+        anaf_error_message: r.anaf_error_message.clone(),
         is_duplicate: false,
         is_late_submission: false,
         paid_at: r.paid_at.map(|t| t.0),
@@ -318,9 +333,17 @@ pub fn detail(r: InvoiceRecord, rel: Related) -> InvoiceDetail {
         discount: wire::amount(r.discount),
         exchange_rate: r.exchange_rate.map(|d| wire::fixed(d.0, 4)),
         language: r.language.clone(),
-        anaf_upload_id: None,
-        anaf_download_id: None,
-        anaf_status: None,
+        anaf_upload_id: rel
+            .submission
+            .as_ref()
+            .and_then(Submission::effective_index)
+            .map(|i| i.to_string()),
+        anaf_download_id: rel
+            .submission
+            .as_ref()
+            .and_then(|s| s.download_id)
+            .map(|i| i.to_string()),
+        anaf_status: rel.submission.as_ref().map(|s| anaf_status(s).to_owned()),
         cancellation_reason: r.cancellation_reason.clone(),
         details: r.details.0.clone(),
         buyer_snapshot: r.buyer_snapshot.map(|j| j.0),

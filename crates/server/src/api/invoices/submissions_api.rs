@@ -1,0 +1,166 @@
+//! e-Factura routes of an invoice (api.md §12.1, §19, §20): submit, its submissions, and what
+//! ANAF returned for the latest one.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::api::error::ApiError;
+use crate::api::json::AppPath;
+use crate::api::wire;
+use crate::efactura::submit;
+use crate::ids::{InvoiceId, SubmissionId};
+use crate::state::AppState;
+use crate::store::invoices;
+use crate::store::submissions::{self, RejectionError, Submission};
+use crate::tenancy::{CompanyScope, Permission};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(submit_invoice))
+        .routes(routes!(einvoice_submissions))
+        .routes(routes!(anaf_response))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Submitted {
+    pub message: String,
+    pub status: String,
+}
+
+/// Submit an issued (or rejected and corrected) invoice to ANAF e-Factura. The upload runs in
+/// the background, exactly once; the invoice becomes `validated` or `rejected` when ANAF has
+/// decided.
+#[utoipa::path(post, path = "/api/v1/invoices/{id}/submit", tag = "invoices", operation_id = "invoice_submit",
+    params(("id" = InvoiceId, Path)),
+    responses((status = 200, body = Submitted), (status = 422, description = "Not submittable now (`{error}`)")))]
+async fn submit_invoice(
+    State(state): State<AppState>,
+    scope: CompanyScope,
+    AppPath(id): AppPath<InvoiceId>,
+) -> Result<Json<Submitted>, ApiError> {
+    scope.require(Permission::InvoiceIssue)?;
+    submit::submit(&state, &scope, id, state.now()).await?;
+    Ok(Json(Submitted {
+        message: "The invoice was queued for ANAF e-Factura.".into(),
+        status: "sent_to_provider".into(),
+    }))
+}
+
+/// One submission as api.md §25.16 `EInvoiceSubmission` has it, with Facturo's ledger details.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmissionView {
+    pub id: SubmissionId,
+    pub provider: &'static str,
+    /// The ANAF upload index the invoice is filed under.
+    pub external_id: Option<String>,
+    /// `pending`, `submitted`, `accepted`, `rejected` or `error`.
+    pub status: &'static str,
+    pub error_message: Option<String>,
+    /// Facturo's: the ledger state (`queued`, `uploading`, `uploaded`, `ok`, `nok`,
+    /// `not_taken_over`, `failed`).
+    pub state: &'static str,
+    /// Facturo's: every error of a rejection, with the rule ANAF named.
+    #[schema(value_type = Vec<Object>)]
+    pub errors: Vec<RejectionError>,
+    /// Facturo's: set when ANAF had the invoice already under this earlier index.
+    pub duplicate_of: Option<String>,
+    pub download_id: Option<String>,
+    /// Facturo's: what the submission is waiting on (a lost answer, a quota).
+    pub last_problem: Option<String>,
+    pub uploads: i32,
+    pub environment: String,
+    #[serde(serialize_with = "wire::ts")]
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: time::OffsetDateTime,
+    #[serde(serialize_with = "wire::ts")]
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: time::OffsetDateTime,
+}
+
+impl From<Submission> for SubmissionView {
+    fn from(s: Submission) -> Self {
+        let error_message = s.error_message.clone().or_else(|| {
+            (!s.errors.is_empty()).then(|| {
+                s.errors
+                    .iter()
+                    .map(|e| e.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        });
+        SubmissionView {
+            id: s.id,
+            provider: "anaf",
+            external_id: s.effective_index().map(|i| i.to_string()),
+            status: s.state.wire(),
+            state: s.state.as_str(),
+            error_message,
+            errors: s.errors,
+            duplicate_of: s.duplicate_of.map(|i| i.to_string()),
+            download_id: s.download_id.map(|i| i.to_string()),
+            last_problem: s.last_problem,
+            uploads: s.uploads,
+            environment: s.environment,
+            created_at: s.created_at,
+            updated_at: s.updated_at,
+        }
+    }
+}
+
+/// Every submission of the invoice to ANAF, oldest first: earlier, rejected ones stay visible.
+#[utoipa::path(get, path = "/api/v1/invoices/{id}/einvoice-submissions", tag = "invoices",
+    operation_id = "invoice_einvoice_submissions", params(("id" = InvoiceId, Path)),
+    responses((status = 200, body = Vec<SubmissionView>), (status = 404)))]
+async fn einvoice_submissions(
+    State(state): State<AppState>,
+    scope: CompanyScope,
+    AppPath(id): AppPath<InvoiceId>,
+) -> Result<Json<Vec<SubmissionView>>, ApiError> {
+    scope.require(Permission::EfacturaView)?;
+    invoices::get(&state.db, scope.id(), id)
+        .await?
+        .ok_or(ApiError::NotFound("Invoice not found."))?;
+    let list = submissions::list_for_invoice(&state.db, scope.id(), id).await?;
+    Ok(Json(list.into_iter().map(SubmissionView::from).collect()))
+}
+
+/// The ZIP ANAF returned for the latest submission: the signed invoice, or the error report.
+/// Kept when it was downloaded, so it is served without asking ANAF again.
+#[utoipa::path(get, path = "/api/v1/invoices/{id}/anaf-response", tag = "invoices",
+    operation_id = "invoice_anaf_response", params(("id" = InvoiceId, Path)),
+    responses((status = 200, content_type = "application/zip", description = "ANAF's archive"), (status = 404)))]
+async fn anaf_response(
+    State(state): State<AppState>,
+    scope: CompanyScope,
+    AppPath(id): AppPath<InvoiceId>,
+) -> Result<Response, ApiError> {
+    scope.require(Permission::InvoiceView)?;
+    let none = || ApiError::NotFound("ANAF has returned nothing for this invoice yet.");
+    let latest = submissions::latest_for_invoice(&state.db, scope.id(), id)
+        .await?
+        .ok_or_else(none)?;
+    let zip = submissions::archive(&state.db, scope.id(), latest.id)
+        .await?
+        .ok_or_else(none)?;
+    let name = latest
+        .download_id
+        .map_or_else(|| latest.id.to_string(), |d| d.to_string());
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/zip".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}.zip\""),
+            ),
+        ],
+        zip,
+    )
+        .into_response())
+}
