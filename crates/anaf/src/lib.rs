@@ -49,9 +49,12 @@
 
 use std::time::Duration;
 
+pub mod efactura;
+pub mod oauth;
 pub mod registry;
 #[cfg(feature = "sim")]
 pub mod sim;
+mod transport;
 
 /// What went wrong when talking to ANAF.
 ///
@@ -125,6 +128,67 @@ pub enum Error {
     /// The HTTP client could not be built (TLS setup).
     #[error("cannot build the HTTP client for ANAF: {0}")]
     Client(String),
+    /// ANAF answered HTTP 401 or 403: the access token is missing, expired, revoked or not
+    /// accepted for this service. Permanent: refresh the token or ask the user to reconnect.
+    #[error("ANAF refused the access token (HTTP {status}): {body_snippet}")]
+    Unauthorized {
+        /// 401 or 403.
+        status: u16,
+        /// The start of the response body, whitespace collapsed.
+        body_snippet: String,
+    },
+    /// ANAF answered HTTP 204 No Content where a body was expected, which it does when a limit
+    /// is reached (Odoo's client reads it so). Transient.
+    #[error("ANAF answered HTTP 204 No Content at {url} (a limit was reached); try again later")]
+    LimitReached {
+        /// The URL that was requested, without its query.
+        url: String,
+    },
+    /// ANAF understood the request and refused it with a message of its own: a daily quota,
+    /// missing SPV rights, an unknown id, a bad parameter, a technical error. Transient when
+    /// [`efactura::RefusalKind::is_retryable`] says so (quotas and technical errors).
+    #[error("ANAF refused the request ({kind}): {message}")]
+    Refused {
+        /// What kind of refusal ANAF's message describes.
+        kind: efactura::RefusalKind,
+        /// ANAF's message, verbatim.
+        message: String,
+    },
+    /// The simple message list has more than 500 messages: ask the paginated endpoint
+    /// ([`efactura::EfacturaClient::messages_page`]) instead. Permanent for this request.
+    #[error(
+        "ANAF has more messages than the simple list returns; use the paginated list: {message}"
+    )]
+    TooManyMessages {
+        /// ANAF's message, verbatim.
+        message: String,
+    },
+    /// A document is larger than the endpoint accepts; checked before anything is sent.
+    #[error("the document has {size} bytes; ANAF accepts at most {max} here")]
+    DocumentTooLarge {
+        /// The document's size in bytes.
+        size: usize,
+        /// The endpoint's limit in bytes.
+        max: usize,
+    },
+    /// The caller's arguments cannot make a valid request (a day count out of range, page 0, an
+    /// empty interval); checked before anything is sent.
+    #[error("invalid request to ANAF: {0}")]
+    InvalidRequest(String),
+    /// A downloaded archive was refused: not a ZIP, or over a safety limit.
+    #[error("unusable e-Factura archive: {0}")]
+    Archive(efactura::archive::ArchiveError),
+    /// ANAF's OAuth server answered with an error (RFC 6749 §5.2 `error`, or a bare status).
+    /// Transient for `server_error`, `temporarily_unavailable` and HTTP 5xx.
+    #[error("ANAF OAuth refused the request (HTTP {status}): {error}{}", describe_oauth(description.as_deref()))]
+    OAuth {
+        /// The HTTP status.
+        status: u16,
+        /// The `error` code, e.g. `invalid_grant`; the body snippet when there was none.
+        error: String,
+        /// The `error_description`, when given.
+        description: Option<String>,
+    },
 }
 
 impl Error {
@@ -134,15 +198,43 @@ impl Error {
     /// HTTP 408 and 5xx, and envelope codes ≥ 500. False for everything a retry cannot fix.
     pub fn is_transient(&self) -> bool {
         match self {
-            Error::Transport { .. } | Error::Firewall { .. } | Error::RateLimited { .. } => true,
+            Error::Transport { .. }
+            | Error::Firewall { .. }
+            | Error::RateLimited { .. }
+            | Error::LimitReached { .. } => true,
             Error::Http { status, .. } => *status == 408 || *status >= 500,
             Error::Rejected { code, .. } => *code >= 500,
+            Error::Refused { kind, .. } => kind.is_retryable(),
+            Error::OAuth { status, error, .. } => {
+                *status >= 500 || error == "server_error" || error == "temporarily_unavailable"
+            }
             Error::Protocol(_)
             | Error::BatchTooLarge { .. }
             | Error::InvalidBaseUrl { .. }
-            | Error::Client(_) => false,
+            | Error::Client(_)
+            | Error::Unauthorized { .. }
+            | Error::TooManyMessages { .. }
+            | Error::DocumentTooLarge { .. }
+            | Error::InvalidRequest(_)
+            | Error::Archive(_) => false,
         }
     }
+
+    /// Whether ANAF refused the request because a daily quota is used up. Such a request can
+    /// succeed after midnight, Romanian time; retrying sooner only spends more of the quota.
+    pub fn is_quota(&self) -> bool {
+        matches!(
+            self,
+            Error::Refused {
+                kind: efactura::RefusalKind::Quota,
+                ..
+            }
+        )
+    }
+}
+
+fn describe_oauth(description: Option<&str>) -> String {
+    description.map_or_else(String::new, |d| format!(" ({d})"))
 }
 
 fn retry_hint(retry_after: Option<Duration>) -> String {
