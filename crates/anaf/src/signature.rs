@@ -172,13 +172,8 @@ pub fn verify(
 }
 
 /// Checks the one `Reference` of `signed_info` against the file; returns its URI.
-fn check_reference(
-    signed_info: Node<'_, '_>,
-    file: &[u8],
-) -> Result<Option<String>, VerifyError> {
-    let mut references = signed_info
-        .children()
-        .filter(|n| is_dsig(n, "Reference"));
+fn check_reference(signed_info: Node<'_, '_>, file: &[u8]) -> Result<Option<String>, VerifyError> {
+    let mut references = signed_info.children().filter(|n| is_dsig(n, "Reference"));
     let reference = references
         .next()
         .ok_or_else(|| VerifyError::Malformed("SignedInfo has no Reference".to_owned()))?;
@@ -224,10 +219,7 @@ fn dsig_child<'a, 'input>(
         .children()
         .find(|n| is_dsig(n, local))
         .ok_or_else(|| {
-            VerifyError::Malformed(format!(
-                "{} has no ds:{local}",
-                parent.tag_name().name()
-            ))
+            VerifyError::Malformed(format!("{} has no ds:{local}", parent.tag_name().name()))
         })
 }
 

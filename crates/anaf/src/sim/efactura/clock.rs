@@ -161,7 +161,10 @@ mod tests {
     fn formats_follow_romanian_time_and_its_summer_time() {
         assert_eq!(compact(datetime!(2022-10-31 12:52:59 UTC)), "202210311452");
         assert_eq!(compact(datetime!(2022-07-31 12:52 UTC)), "202207311552");
-        assert_eq!(spring(datetime!(2022-09-06 06:48:20 UTC)), "06-09-2022 09:48:20");
+        assert_eq!(
+            spring(datetime!(2022-09-06 06:48:20 UTC)),
+            "06-09-2022 09:48:20"
+        );
         assert_eq!(iso_date(datetime!(2026-01-19 22:30 UTC)), "2026-01-20");
         let at = datetime!(2022-02-28 08:36:14 UTC);
         assert_eq!(epoch_millis(at), 1_646_037_374_000);

@@ -2,50 +2,36 @@
 
 use std::time::Duration;
 
-/// One of ANAF's two e-Factura environments. They share tokens and taxpayers, nothing else:
-/// an upload to `test` never appears in `prod`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Environment {
-    /// `/test/FCTEL/rest/…`: no legal effect.
-    Test,
-    /// `/prod/FCTEL/rest/…`.
-    Prod,
+use crate::efactura::{MAX_UPLOAD_BYTES, MAX_VALIDATION_BYTES};
+
+pub use crate::efactura::Environment;
+
+/// Both environments, in the order of the simulator's per-environment arrays (`[test, prod]`).
+pub const ENVIRONMENTS: [Environment; 2] = [Environment::Test, Environment::Prod];
+
+/// `/test/FCTEL/rest` or `/prod/FCTEL/rest`: where the simulator serves `env`'s REST API,
+/// below the router's root (append an endpoint name after a `/`).
+pub fn base_path(env: Environment) -> &'static str {
+    match env {
+        Environment::Test => "/test/FCTEL/rest",
+        Environment::Prod => "/prod/FCTEL/rest",
+    }
 }
 
-impl Environment {
-    /// Both environments.
-    pub const ALL: [Environment; 2] = [Environment::Test, Environment::Prod];
-
-    /// `test` or `prod`, as in the paths.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Environment::Test => "test",
-            Environment::Prod => "prod",
-        }
+/// The environment a path segment names: `test` or `prod`.
+pub(crate) fn from_segment(segment: &str) -> Option<Environment> {
+    match segment {
+        "test" => Some(Environment::Test),
+        "prod" => Some(Environment::Prod),
+        _ => None,
     }
+}
 
-    /// The environment a path segment names.
-    pub fn from_segment(segment: &str) -> Option<Self> {
-        match segment {
-            "test" => Some(Environment::Test),
-            "prod" => Some(Environment::Prod),
-            _ => None,
-        }
-    }
-
-    /// `/test/FCTEL/rest` or `/prod/FCTEL/rest`: the base a client appends endpoint names to.
-    pub fn base_path(self) -> &'static str {
-        match self {
-            Environment::Test => "/test/FCTEL/rest",
-            Environment::Prod => "/prod/FCTEL/rest",
-        }
-    }
-
-    pub(crate) fn slot(self) -> usize {
-        match self {
-            Environment::Test => 0,
-            Environment::Prod => 1,
-        }
+/// `env`'s position in the per-environment arrays.
+pub(crate) fn slot(env: Environment) -> usize {
+    match env {
+        Environment::Test => 0,
+        Environment::Prod => 1,
     }
 }
 
@@ -168,9 +154,9 @@ pub struct SimConfig {
     pub refresh_token_lifetime: Duration,
     /// How long an authorization code can be exchanged. Default 10 minutes.
     pub code_lifetime: Duration,
-    /// Largest upload body. Default 10 MiB.
+    /// Largest upload body. Default [`MAX_UPLOAD_BYTES`] (10 MiB).
     pub max_upload_bytes: usize,
-    /// Largest `validare`/`transformare` body. Default 5 MiB.
+    /// Largest `validare`/`transformare` body. Default [`MAX_VALIDATION_BYTES`] (5 MiB).
     pub max_validation_bytes: usize,
     /// How long messages stay listed and downloadable. Default 60 days.
     pub retention: Duration,
@@ -197,8 +183,8 @@ impl Default for SimConfig {
             access_token_lifetime: Duration::from_secs(90 * DAY),
             refresh_token_lifetime: Duration::from_secs(365 * DAY),
             code_lifetime: Duration::from_secs(600),
-            max_upload_bytes: 10 * 1024 * 1024,
-            max_validation_bytes: 5 * 1024 * 1024,
+            max_upload_bytes: MAX_UPLOAD_BYTES,
+            max_validation_bytes: MAX_VALIDATION_BYTES,
             retention: Duration::from_secs(60 * DAY),
             paged_list_error_status: 200,
             seed: 0x00A2_AF5E_ED00,

@@ -31,6 +31,43 @@ pub enum Endpoint {
 }
 
 impl Endpoint {
+    /// Every endpoint.
+    pub const ALL: [Endpoint; 11] = [
+        Endpoint::Upload,
+        Endpoint::UploadB2c,
+        Endpoint::Status,
+        Endpoint::List,
+        Endpoint::PagedList,
+        Endpoint::Download,
+        Endpoint::Validate,
+        Endpoint::Transform,
+        Endpoint::Authorize,
+        Endpoint::Token,
+        Endpoint::Revoke,
+    ];
+
+    /// The endpoint's name as in ANAF's paths: `upload`, `stareMesaj`, `token`, ….
+    pub fn name(self) -> &'static str {
+        match self {
+            Endpoint::Upload => "upload",
+            Endpoint::UploadB2c => "uploadb2c",
+            Endpoint::Status => "stareMesaj",
+            Endpoint::List => "listaMesajeFactura",
+            Endpoint::PagedList => "listaMesajePaginatieFactura",
+            Endpoint::Download => "descarcare",
+            Endpoint::Validate => "validare",
+            Endpoint::Transform => "transformare",
+            Endpoint::Authorize => "authorize",
+            Endpoint::Token => "token",
+            Endpoint::Revoke => "revoke",
+        }
+    }
+
+    /// The endpoint [`Endpoint::name`] names.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Endpoint::ALL.into_iter().find(|e| e.name() == name)
+    }
+
     /// Whether this is one of the two upload endpoints.
     pub fn is_upload(self) -> bool {
         matches!(self, Endpoint::Upload | Endpoint::UploadB2c)
@@ -79,9 +116,16 @@ pub enum FaultKind {
     Firewall,
     /// HTTP 204 with no body (Odoo reads it as "limit reached"); nothing is done.
     NoContent,
+    /// HTTP 403 with an empty body, as some users meet on misconfigured calls; nothing is
+    /// done.
+    Forbidden,
     /// Uploads only: accepted with an index, but processing ends in
     /// `XML cu erori nepreluat de sistem` with no message.
     NotTakenOver,
+    /// Uploads only: accepted with an index, but processing ends in `nok` with ANAF's
+    /// duplicate error ("Factura a mai fost transmisa anterior cu index=…"), naming the
+    /// earlier accepted upload of the same invoice, or else the environment's previous upload.
+    Duplicate,
 }
 
 impl FaultKind {
@@ -93,7 +137,13 @@ impl FaultKind {
                 | FaultKind::RateLimited { .. }
                 | FaultKind::Firewall
                 | FaultKind::NoContent
+                | FaultKind::Forbidden
         )
+    }
+
+    /// Whether the fault only makes sense on an upload.
+    pub(crate) fn is_upload_only(self) -> bool {
+        matches!(self, FaultKind::NotTakenOver | FaultKind::Duplicate)
     }
 }
 
@@ -145,10 +195,7 @@ impl FaultRule {
     }
 
     fn applies_to(&self, endpoint: Endpoint) -> bool {
-        let kind_fits = match self.kind {
-            FaultKind::NotTakenOver => endpoint.is_upload(),
-            _ => true,
-        };
+        let kind_fits = !self.kind.is_upload_only() || endpoint.is_upload();
         kind_fits && self.endpoint.is_none_or(|e| e == endpoint)
     }
 }
@@ -236,10 +283,17 @@ mod tests {
         let mut faults = Faults::new(1);
         faults.add(FaultRule::on(Endpoint::Upload, FaultKind::ServerError).next(2));
         faults.add(FaultRule::everywhere(FaultKind::NotTakenOver).next(1));
-        assert_eq!(faults.pick(Endpoint::Status), None, "not-taken-over is upload-only");
+        assert_eq!(
+            faults.pick(Endpoint::Status),
+            None,
+            "not-taken-over is upload-only"
+        );
         assert_eq!(faults.pick(Endpoint::Upload), Some(FaultKind::ServerError));
         assert_eq!(faults.pick(Endpoint::Upload), Some(FaultKind::ServerError));
-        assert_eq!(faults.pick(Endpoint::UploadB2c), Some(FaultKind::NotTakenOver));
+        assert_eq!(
+            faults.pick(Endpoint::UploadB2c),
+            Some(FaultKind::NotTakenOver)
+        );
         assert_eq!(faults.pick(Endpoint::Upload), None);
     }
 

@@ -5,13 +5,35 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use axum::body::{Body, Bytes};
+use axum::extract::{FromRequestParts, RawPathParams};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use time::{Duration, OffsetDateTime};
 
 use super::fault::{Endpoint, FaultKind, LostResponse};
-use super::{EfacturaSim, State, oauth, wire};
+use super::{EfacturaSim, Environment, State, config, oauth, wire};
 use crate::sim::FIREWALL_PAGE;
+
+/// The environment named by the `{env}` path segment; 404 for anything but `test`/`prod`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Env(pub(crate) Environment);
+
+impl<S: Send + Sync> FromRequestParts<S> for Env {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        let params = RawPathParams::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        params
+            .iter()
+            .find(|(name, _)| *name == "env")
+            .and_then(|(_, value)| config::from_segment(value))
+            .map(Env)
+            .ok_or_else(|| StatusCode::NOT_FOUND.into_response())
+    }
+}
 
 /// Whether a call needs a bearer token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,6 +170,7 @@ fn fault_response(kind: FaultKind, now: OffsetDateTime) -> Response {
         )
             .into_response(),
         FaultKind::NoContent => StatusCode::NO_CONTENT.into_response(),
+        FaultKind::Forbidden => StatusCode::FORBIDDEN.into_response(),
         _ => wire::technical_error(now, "SIM-500"),
     }
 }

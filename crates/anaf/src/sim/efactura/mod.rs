@@ -1,10 +1,12 @@
-//! A faithful HTTP simulator of ANAF e-Factura and its OAuth server, for tests.
+//! A faithful HTTP simulator of ANAF e-Factura and its OAuth server, for tests and the
+//! sandbox.
 //!
 //! [`EfacturaSim::router`] serves, on one port, the paths of the real hosts:
 //! - `/{test,prod}/FCTEL/rest/{upload, uploadb2c, stareMesaj, listaMesajeFactura,
 //!   listaMesajePaginatieFactura, descarcare, validare/{FACT1|FCN},
 //!   transformare/{FACT1|FCN}[/DA]}`, with separate data for `test` and `prod`;
-//! - `/anaf-oauth2/v1/{authorize, token, revoke}`.
+//! - `/anaf-oauth2/v1/{authorize, token, revoke}`;
+//! - `/__sim/…`, its own control API (see below), for tests in another process.
 //!
 //! It reproduces tax-apis.md §1–§2: the exact answer shapes and error strings (errors inside
 //! HTTP 200 included), the processing model (`in prelucrare` → `ok` / `nok` /
@@ -14,9 +16,29 @@
 //! [`EfacturaSim::certificate`]), daily quotas, and fault rules ([`FaultRule`]) with a seed.
 //!
 //! What it is not: a store that survives a restart (everything is in memory), nor a check of
-//! CII documents beyond their root element (only UBL is schema- and rule-checked).
+//! CII documents beyond their root element (only UBL is schema- and rule-checked). It does
+//! not check that the uploader has rights on the seller named in the XML, only on `cif`.
+//!
+//! # Embedding
+//!
+//! The router can be nested under a prefix; clients then use
+//! `http://HOST/PREFIX/test/FCTEL/rest/` and `http://HOST/PREFIX/anaf-oauth2/v1/`:
 //!
 //! ```
+//! # use anaf::sim::efactura::{EfacturaSim, SimConfig};
+//! # fn main() -> Result<(), anaf::sim::efactura::SimError> {
+//! let sim = EfacturaSim::new(SimConfig::default())?;
+//! let app: axum::Router = axum::Router::new().nest("/sandbox/anaf", sim.router());
+//! # let _ = app;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Example
+//!
+//! ```
+//! use std::time::Duration;
+//! use anaf::efactura::{EfacturaClient, MessageFilter};
 //! use anaf::sim::efactura::{self, EfacturaSim, Environment, SimConfig};
 //!
 //! # #[tokio::main(flavor = "current_thread")]
@@ -27,26 +49,31 @@
 //! let token = sim.issue_tokens("ana.pop", "facturo").access_token;
 //! let (addr, _server) = efactura::spawn(sim.clone()).await?;
 //!
-//! let lista = format!(
-//!     "http://{addr}{}/listaMesajeFactura?zile=10&cif=18547290",
-//!     Environment::Test.base_path()
-//! );
-//! # anaf::install_crypto_provider();
-//! let answer: serde_json::Value = reqwest::Client::new()
-//!     .get(lista)
-//!     .bearer_auth(&token)
-//!     .send()
-//!     .await?
-//!     .json()
-//!     .await?;
-//! assert_eq!(answer["eroare"], "Nu exista mesaje in ultimele 10 zile");
+//! let base = format!("http://{addr}{}", efactura::base_path(Environment::Test));
+//! let client = EfacturaClient::with_base_url(&base, Duration::from_secs(5))?;
+//! let list = client.messages(&token, 18_547_290, 10, None).await?;
+//! assert!(list.messages.is_empty());
+//! assert_eq!(list.title.as_deref(), Some("Nu exista mesaje in ultimele 10 zile"));
+//! # let _ = MessageFilter::Sent;
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! # Control API
+//!
+//! The same operations as the methods of [`EfacturaSim`], over HTTP under `/__sim/`:
+//! `POST /__sim/taxpayers {"cif","name"}`, `POST /__sim/grants {"user","cif"}`,
+//! `POST /__sim/clients {"client_id","client_secret","redirect_uris"}`,
+//! `POST /__sim/tokens {"user","client_id"}`, `POST /__sim/clock {"advance_secs"}`,
+//! `POST /__sim/faults {"kind","endpoint","times"}`, `DELETE /__sim/faults`,
+//! `POST /__sim/seed {"env","buyer","count"}`, `POST /__sim/config
+//! {"processing_delay_secs"}`, `GET /__sim/calls`, `GET /__sim/ca.pem`.
 
 mod admin;
 mod clock;
 mod config;
+mod control;
+mod document;
 mod download;
 mod fault;
 mod gate;
@@ -70,7 +97,10 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use time::OffsetDateTime;
 
-pub use config::{BuyerMessageId, DuplicateKey, Environment, Quotas, RefreshRotation, SimConfig};
+pub use config::{
+    BuyerMessageId, DuplicateKey, ENVIRONMENTS, Environment, Quotas, RefreshRotation, SimConfig,
+    base_path,
+};
 pub use fault::{Endpoint, FaultKind, FaultRule, LostResponse, Trigger};
 pub use oauth::{OAuthClient, Tokens};
 pub use seed::SeedOptions;
@@ -91,6 +121,9 @@ pub enum SimError {
     /// The system's random number generator failed.
     #[error("simulator randomness: {0}")]
     Random(String),
+    /// A download ZIP could not be written.
+    #[error("simulator ZIP: {0}")]
+    Archive(String),
 }
 
 /// The simulated e-Factura service. Clones share state: a test keeps one clone and hands
@@ -141,17 +174,15 @@ pub(crate) struct State {
 
 impl State {
     pub(crate) fn env(&mut self, env: Environment) -> &mut EnvState {
-        &mut self.envs[env.slot()]
+        &mut self.envs[config::slot(env)]
     }
 
     /// `user`, created without rights if unknown.
     pub(crate) fn user_mut(&mut self, user: &str) -> &mut User {
-        self.users
-            .entry(user.to_owned())
-            .or_insert_with(|| User {
-                serial: serial_of(user),
-                cifs: BTreeSet::new(),
-            })
+        self.users.entry(user.to_owned()).or_insert_with(|| User {
+            serial: serial_of(user),
+            cifs: BTreeSet::new(),
+        })
     }
 
     /// Whether `user` holds SPV rights on `cif`.
@@ -163,7 +194,9 @@ impl State {
     pub(crate) fn rights_error(&self, user: &str, cif: u64) -> Option<String> {
         match self.users.get(user) {
             Some(u) if u.cifs.contains(&cif) => None,
-            Some(u) if !u.cifs.is_empty() => Some(format!("Nu aveti drept in SPV pentru CIF={cif}")),
+            Some(u) if !u.cifs.is_empty() => {
+                Some(format!("Nu aveti drept in SPV pentru CIF={cif}"))
+            }
             _ => Some("Nu exista niciun CIF pentru care sa aveti drept in SPV".to_owned()),
         }
     }
@@ -186,19 +219,19 @@ impl EfacturaSim {
         let rng = ring::rand::SystemRandom::new();
         let jwt_key = ring::hmac::Key::generate(ring::hmac::HMAC_SHA256, &rng)
             .map_err(|e| SimError::Random(format!("cannot make the token key: {e}")))?;
-        let envs = Environment::ALL.map(|env| {
+        let envs = ENVIRONMENTS.map(|env| {
             EnvState::new(
-                config.first_upload_index[env.slot()],
-                config.first_message_id[env.slot()],
+                config.first_upload_index[config::slot(env)],
+                config.first_message_id[config::slot(env)],
             )
         });
         let state = State {
             faults: Faults::new(config.seed),
+            oauth: OAuthState::new(config.seed),
             config,
             envs,
             taxpayers: HashMap::new(),
             users: HashMap::new(),
-            oauth: OAuthState::default(),
             calls: HashMap::new(),
             uploads_by_sha256: HashMap::new(),
             recent: HashMap::new(),
@@ -213,7 +246,11 @@ impl EfacturaSim {
         })
     }
 
-    /// The routes of the e-Factura REST API (both environments) and of the OAuth server.
+    /// The routes of the e-Factura REST API (both environments), of the OAuth server and of
+    /// the simulator's control API (`/__sim/…`, see [`control`](self#control-api)).
+    ///
+    /// The router works nested under a prefix (`Router::nest("/sandbox/anaf", sim.router())`):
+    /// the one absolute URL it writes, the authorize form's action, is the request's own.
     pub fn router(&self) -> Router {
         let rest = Router::new()
             .route("/{env}/FCTEL/rest/upload", post(upload::upload))
@@ -225,7 +262,10 @@ impl EfacturaSim {
                 get(lists::paged_list),
             )
             .route("/{env}/FCTEL/rest/descarcare", get(download::download))
-            .route("/{env}/FCTEL/rest/validare/{standard}", post(public::validate))
+            .route(
+                "/{env}/FCTEL/rest/validare/{standard}",
+                post(public::validate),
+            )
             .route(
                 "/{env}/FCTEL/rest/transformare/{standard}",
                 post(public::transform),
@@ -244,8 +284,22 @@ impl EfacturaSim {
         // The handlers check sizes themselves, to answer with ANAF's wording.
         let limit = self.lock().config.max_upload_bytes.saturating_mul(2);
         rest.merge(oauth)
+            .merge(control::routes())
             .layer(DefaultBodyLimit::max(limit))
             .with_state(self.clone())
+    }
+
+    /// A fresh `trace_id` for `validare` answers: UUID-shaped, from the seeded generator.
+    pub(crate) fn trace_id(&self) -> String {
+        let hex = self.lock().oauth.random_id();
+        format!(
+            "{}-{}-{}-{}-{}",
+            &hex[..8],
+            &hex[8..12],
+            &hex[12..16],
+            &hex[16..20],
+            &hex[20..32]
+        )
     }
 
     pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
@@ -268,9 +322,7 @@ impl EfacturaSim {
 
 /// Serves [`EfacturaSim::router`] on `127.0.0.1` on a free port; returns the address and the
 /// server task.
-pub async fn spawn(
-    sim: EfacturaSim,
-) -> std::io::Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
+pub async fn spawn(sim: EfacturaSim) -> std::io::Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
     let addr = listener.local_addr()?;
     let app = sim.router();

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::fmt::Write as _;
 
-use axum::extract::{Form, Query, State};
+use axum::extract::{Form, OriginalUri, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use base64::Engine as _;
@@ -91,7 +91,8 @@ impl OAuthState {
         }
     }
 
-    fn random_id(&mut self) -> String {
+    /// 32 random hex digits from the seeded generator.
+    pub(crate) fn random_id(&mut self) -> String {
         format!("{:016x}{:016x}", self.rng.next_u64(), self.rng.next_u64())
     }
 
@@ -127,11 +128,34 @@ pub(crate) fn bearer_user(
 
 impl EfacturaSim {
     /// Mints an access and a refresh token for `user` and `client_id` (JWT-shaped).
-    pub(crate) fn mint(&self, state: &mut SimState, user: &str, client_id: &str, jwt: bool, now: OffsetDateTime) -> Tokens {
+    pub(crate) fn mint(
+        &self,
+        state: &mut SimState,
+        user: &str,
+        client_id: &str,
+        jwt: bool,
+        now: OffsetDateTime,
+    ) -> Tokens {
         let access_expires_at = now + state.config.access_token_lifetime;
         let refresh_expires_at = now + state.config.refresh_token_lifetime;
-        let access_token = self.token_text(state, user, client_id, Kind::Access, jwt, now, access_expires_at);
-        let refresh_token = self.token_text(state, user, client_id, Kind::Refresh, jwt, now, refresh_expires_at);
+        let access_token = self.token_text(
+            state,
+            user,
+            client_id,
+            Kind::Access,
+            jwt,
+            now,
+            access_expires_at,
+        );
+        let refresh_token = self.token_text(
+            state,
+            user,
+            client_id,
+            Kind::Refresh,
+            jwt,
+            now,
+            refresh_expires_at,
+        );
         Tokens {
             access_token,
             refresh_token,
@@ -186,6 +210,7 @@ impl EfacturaSim {
 /// `GET authorize`: the certificate-login stand-in, or straight back with a code.
 pub(crate) async fn authorize_page(
     State(sim): State<EfacturaSim>,
+    OriginalUri(uri): OriginalUri,
     headers: HeaderMap,
     Query(params): Query<Params>,
 ) -> Response {
@@ -204,7 +229,8 @@ pub(crate) async fn authorize_page(
         .or_else(|| state.oauth.pre_approved.pop_front());
     let response = match auto {
         Some(user) => redirect_with_code(&mut state, &params, &user, call.now),
-        None => login_form(&state, &params),
+        // The form posts back to this very path, prefix included when the router is nested.
+        None => login_form(&state, &params, uri.path()),
     };
     call.finish(response)
 }
@@ -226,7 +252,14 @@ pub(crate) async fn authorize_submit(
     let user = params.get("user").map_or("", |u| u.trim());
     if user.is_empty() {
         // What a browser without a qualified certificate gets.
-        return (StatusCode::FORBIDDEN, Html(page("Acces interzis", "<p>Nu a fost prezentat niciun certificat calificat.</p>"))).into_response();
+        return (
+            StatusCode::FORBIDDEN,
+            Html(page(
+                "Acces interzis",
+                "<p>Nu a fost prezentat niciun certificat calificat.</p>",
+            )),
+        )
+            .into_response();
     }
     let response = redirect_with_code(&mut state, &params, user, call.now);
     call.finish(response)
@@ -235,23 +268,44 @@ pub(crate) async fn authorize_submit(
 /// Checks `client_id`, `redirect_uri` and `response_type`; an error page when they are wrong.
 fn check_authorize(state: &SimState, params: &Params) -> Result<(), Response> {
     let bad = |message: &str| {
-        (StatusCode::BAD_REQUEST, Html(page("Cerere invalida", &format!("<p>{}</p>", escape_html(message))))).into_response()
+        (
+            StatusCode::BAD_REQUEST,
+            Html(page(
+                "Cerere invalida",
+                &format!("<p>{}</p>", escape_html(message)),
+            )),
+        )
+            .into_response()
     };
     let client_id = params.get("client_id").map_or("", String::as_str);
     let Some(client) = state.oauth.clients.get(client_id) else {
-        return Err(bad(&format!("invalid_client: unknown client_id '{client_id}'")));
+        return Err(bad(&format!(
+            "invalid_client: unknown client_id '{client_id}'"
+        )));
     };
     let redirect_uri = params.get("redirect_uri").map_or("", String::as_str);
-    if redirect_uri.is_empty() || !(client.redirect_uris.is_empty() || client.redirect_uris.iter().any(|u| u == redirect_uri)) {
-        return Err(bad(&format!("invalid_request: redirect_uri '{redirect_uri}' is not registered for this client")));
+    if redirect_uri.is_empty()
+        || !(client.redirect_uris.is_empty()
+            || client.redirect_uris.iter().any(|u| u == redirect_uri))
+    {
+        return Err(bad(&format!(
+            "invalid_request: redirect_uri '{redirect_uri}' is not registered for this client"
+        )));
     }
     if params.get("response_type").map(String::as_str) != Some("code") {
-        return Err(bad("unsupported_response_type: response_type must be 'code'"));
+        return Err(bad(
+            "unsupported_response_type: response_type must be 'code'",
+        ));
     }
     Ok(())
 }
 
-fn redirect_with_code(state: &mut SimState, params: &Params, user: &str, now: OffsetDateTime) -> Response {
+fn redirect_with_code(
+    state: &mut SimState,
+    params: &Params,
+    user: &str,
+    now: OffsetDateTime,
+) -> Response {
     state.user_mut(user);
     let code = state.oauth.random_id();
     let redirect_uri = params.get("redirect_uri").cloned().unwrap_or_default();
@@ -276,32 +330,50 @@ fn redirect_with_code(state: &mut SimState, params: &Params, user: &str, now: Of
     response
 }
 
-fn login_form(state: &SimState, params: &Params) -> Response {
+fn login_form(state: &SimState, params: &Params, action: &str) -> Response {
     let mut users: Vec<_> = state.users.iter().collect();
     users.sort_by(|a, b| a.0.cmp(b.0));
     let mut options = String::new();
     for (name, user) in users {
         let cifs: Vec<String> = user.cifs.iter().map(u64::to_string).collect();
-        let _ = write!(options, "<option value=\"{0}\">{0} (CIF {1})</option>", escape_html(name), cifs.join(", "));
+        let _ = write!(
+            options,
+            "<option value=\"{0}\">{0} (CIF {1})</option>",
+            escape_html(name),
+            cifs.join(", ")
+        );
     }
     let mut hidden = String::new();
-    for key in ["client_id", "redirect_uri", "state", "token_content_type", "response_type"] {
+    for key in [
+        "client_id",
+        "redirect_uri",
+        "state",
+        "token_content_type",
+        "response_type",
+    ] {
         if let Some(value) = params.get(key) {
-            let _ = write!(hidden, "<input type=\"hidden\" name=\"{key}\" value=\"{}\">", escape_html(value));
+            let _ = write!(
+                hidden,
+                "<input type=\"hidden\" name=\"{key}\" value=\"{}\">",
+                escape_html(value)
+            );
         }
     }
     let body = format!(
         "<p>Simulator: alegeti titularul certificatului calificat (sau scrieti-l).</p>\
-         <form method=\"post\" action=\"/anaf-oauth2/v1/authorize\">{hidden}\
+         <form method=\"post\" action=\"{action}\">{hidden}\
          <label>Titular <input name=\"user\" list=\"users\" autofocus></label>\
          <datalist id=\"users\">{options}</datalist>\
-         <button type=\"submit\">Autentificare</button></form>"
+         <button type=\"submit\">Autentificare</button></form>",
+        action = escape_html(action)
     );
     Html(page("Autentificare cu certificat calificat", &body)).into_response()
 }
 
 fn page(title: &str, body: &str) -> String {
-    format!("<!DOCTYPE html><html lang=\"ro\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>")
+    format!(
+        "<!DOCTYPE html><html lang=\"ro\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>"
+    )
 }
 
 /// `POST token`: the `authorization_code` and `refresh_token` grants.
@@ -328,35 +400,77 @@ pub(crate) async fn token(
     call.finish(response)
 }
 
-fn grant(sim: &EfacturaSim, headers: &HeaderMap, query: &Params, form: &Params, now: OffsetDateTime) -> Result<Tokens, Response> {
+fn grant(
+    sim: &EfacturaSim,
+    headers: &HeaderMap,
+    query: &Params,
+    form: &Params,
+    now: OffsetDateTime,
+) -> Result<Tokens, Response> {
     let mut state = sim.lock();
     let client_id = authenticate_client(&state, headers, form)?;
-    let jwt = [query, form].iter().any(|p| p.get("token_content_type").is_some_and(|t| t == "jwt"));
+    let jwt = [query, form]
+        .iter()
+        .any(|p| p.get("token_content_type").is_some_and(|t| t == "jwt"));
     match form.get("grant_type").map(String::as_str) {
         Some("authorization_code") => {
             let code = form.get("code").map_or("", String::as_str);
-            let record = state.oauth.codes.remove(code).filter(|c| c.expires > now && c.client_id == client_id);
+            let record = state
+                .oauth
+                .codes
+                .remove(code)
+                .filter(|c| c.expires > now && c.client_id == client_id);
             let Some(record) = record else {
-                return Err(oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", "the authorization code is unknown, used, expired or another client's"));
+                return Err(oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "the authorization code is unknown, used, expired or another client's",
+                ));
             };
-            if form.get("redirect_uri").is_some_and(|u| *u != record.redirect_uri) {
-                return Err(oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", "redirect_uri differs from the one of the authorization request"));
+            if form
+                .get("redirect_uri")
+                .is_some_and(|u| *u != record.redirect_uri)
+            {
+                return Err(oauth_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_grant",
+                    "redirect_uri differs from the one of the authorization request",
+                ));
             }
             Ok(sim.mint(&mut state, &record.user, &client_id, jwt || record.jwt, now))
         }
         Some("refresh_token") => refresh(sim, &mut state, &client_id, form, jwt, now),
-        Some(other) => Err(oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", &format!("grant_type '{other}' is not supported"))),
-        None => Err(oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "grant_type is required")),
+        Some(other) => Err(oauth_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            &format!("grant_type '{other}' is not supported"),
+        )),
+        None => Err(oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "grant_type is required",
+        )),
     }
 }
 
-fn refresh(sim: &EfacturaSim, state: &mut SimState, client_id: &str, form: &Params, jwt: bool, now: OffsetDateTime) -> Result<Tokens, Response> {
+fn refresh(
+    sim: &EfacturaSim,
+    state: &mut SimState,
+    client_id: &str,
+    form: &Params,
+    jwt: bool,
+    now: OffsetDateTime,
+) -> Result<Tokens, Response> {
     let old = form.get("refresh_token").cloned().unwrap_or_default();
     let record = state.oauth.tokens.get(&old).filter(|r| {
         r.kind == Kind::Refresh && !r.revoked && r.expires > now && r.client_id == client_id
     });
     let Some(record) = record.cloned() else {
-        return Err(oauth_error(StatusCode::BAD_REQUEST, "invalid_grant", "the refresh token is unknown, revoked, expired or another client's"));
+        return Err(oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_grant",
+            "the refresh token is unknown, revoked, expired or another client's",
+        ));
     };
     let mut tokens = sim.mint(state, &record.user, client_id, jwt || record.jwt, now);
     match state.config.refresh_rotation {
@@ -376,14 +490,21 @@ fn refresh(sim: &EfacturaSim, state: &mut SimState, client_id: &str, form: &Para
 }
 
 /// The client id, from HTTP Basic or the form, after checking its secret.
-fn authenticate_client(state: &SimState, headers: &HeaderMap, form: &Params) -> Result<String, Response> {
+fn authenticate_client(
+    state: &SimState,
+    headers: &HeaderMap,
+    form: &Params,
+) -> Result<String, Response> {
     let basic = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Basic "))
         .and_then(|b64| STANDARD.decode(b64.trim()).ok())
         .and_then(|raw| String::from_utf8(raw).ok())
-        .and_then(|pair| pair.split_once(':').map(|(i, s)| (i.to_owned(), s.to_owned())));
+        .and_then(|pair| {
+            pair.split_once(':')
+                .map(|(i, s)| (i.to_owned(), s.to_owned()))
+        });
     let (id, secret) = basic.unwrap_or_else(|| {
         let get = |k: &str| form.get(k).cloned().unwrap_or_default();
         (get("client_id"), get("client_secret"))
@@ -391,8 +512,15 @@ fn authenticate_client(state: &SimState, headers: &HeaderMap, form: &Params) -> 
     match state.oauth.clients.get(&id) {
         Some(client) if client.client_secret == secret => Ok(id),
         _ => {
-            let mut response = oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "client authentication failed");
-            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Basic realm=\"anaf-oauth2\""));
+            let mut response = oauth_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                "client authentication failed",
+            );
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Basic realm=\"anaf-oauth2\""),
+            );
             Err(response)
         }
     }
@@ -400,12 +528,20 @@ fn authenticate_client(state: &SimState, headers: &HeaderMap, form: &Params) -> 
 
 /// RFC 6749 §5.2 error JSON.
 fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
-    (status, axum::Json(json!({ "error": error, "error_description": description }))).into_response()
+    (
+        status,
+        axum::Json(json!({ "error": error, "error_description": description })),
+    )
+        .into_response()
 }
 
 /// `POST revoke`: `token`, `access_token` or `refresh_token` in the form; 200 whether or not
 /// the token was known (RFC 7009).
-pub(crate) async fn revoke(State(sim): State<EfacturaSim>, headers: HeaderMap, Form(form): Form<Params>) -> Response {
+pub(crate) async fn revoke(
+    State(sim): State<EfacturaSim>,
+    headers: HeaderMap,
+    Form(form): Form<Params>,
+) -> Response {
     let call = match sim.begin(Endpoint::Revoke, &headers, Auth::None).await {
         Ok(call) => call,
         Err(response) => return response,

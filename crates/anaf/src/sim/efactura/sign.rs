@@ -81,7 +81,11 @@ impl Signer {
     ///
     /// `SignedInfo` is written in its C14N 1.0 canonical form (inherited `xmlns` aside, which
     /// canonicalization adds back), so [`crate::signature::verify`] checks it exactly.
-    pub(crate) fn sign_detached(&self, file_name: &str, content: &[u8]) -> Result<String, SimError> {
+    pub(crate) fn sign_detached(
+        &self,
+        file_name: &str,
+        content: &[u8],
+    ) -> Result<String, SimError> {
         let digest = BASE64.encode(ring::digest::digest(&ring::digest::SHA256, content));
         let mut uri = String::new();
         escape_attribute(&mut uri, file_name);
@@ -147,7 +151,11 @@ mod tests {
         let written = &xml[signed_info.range()];
         assert_eq!(
             canonical,
-            written.replacen("<SignedInfo>", &format!("<SignedInfo xmlns=\"{NS_DSIG}\">"), 1)
+            written.replacen(
+                "<SignedInfo>",
+                &format!("<SignedInfo xmlns=\"{NS_DSIG}\">"),
+                1
+            )
         );
         assert_eq!(
             signature::canonicalize(signed_info, Canonicalization::Exclusive),

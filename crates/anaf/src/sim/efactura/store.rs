@@ -6,25 +6,16 @@ use std::sync::Arc;
 use time::{Date, OffsetDateTime};
 
 use super::seed::SeededInvoice;
+use crate::efactura::Standard;
 
-/// The `standard` of an upload.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Standard {
-    Ubl,
-    CreditNote,
-    Cii,
-    Rasp,
-}
-
-impl Standard {
-    pub(crate) fn parse(value: &str) -> Option<Self> {
-        match value {
-            "UBL" => Some(Standard::Ubl),
-            "CN" => Some(Standard::CreditNote),
-            "CII" => Some(Standard::Cii),
-            "RASP" => Some(Standard::Rasp),
-            _ => None,
-        }
+/// The `standard` query value of an upload, read.
+pub(crate) fn parse_standard(value: &str) -> Option<Standard> {
+    match value {
+        "UBL" => Some(Standard::Ubl),
+        "CN" => Some(Standard::CreditNote),
+        "CII" => Some(Standard::Cii),
+        "RASP" => Some(Standard::Rasp),
+        _ => None,
     }
 }
 
@@ -58,6 +49,18 @@ pub(crate) enum Outcome {
     NotTakenOver,
 }
 
+/// An end of processing a fault rule imposes on an upload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Forced {
+    /// None: the document decides.
+    #[default]
+    Nothing,
+    /// `XML cu erori nepreluat de sistem`, no message.
+    NotTakenOver,
+    /// `nok` with the duplicate error, whatever the document.
+    Duplicate,
+}
+
 /// What processing learnt from the document.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Parties {
@@ -81,8 +84,8 @@ pub(crate) struct Upload {
     pub(crate) received: OffsetDateTime,
     /// When processing ends.
     pub(crate) ready: OffsetDateTime,
-    /// Forced to `XML cu erori nepreluat de sistem` by a fault rule.
-    pub(crate) not_taken_over: bool,
+    /// What a fault rule decided for its processing.
+    pub(crate) forced: Forced,
     pub(crate) outcome: Outcome,
     pub(crate) parties: Parties,
     /// The `Error errorMessage`s of a refused upload.
@@ -325,7 +328,10 @@ mod tests {
                 .map(|m| m.id)
                 .collect::<Vec<_>>()
         };
-        assert_eq!(ids(&mut env, t0, t0 + time::Duration::hours(1)), [3, 1, 4, 2]);
+        assert_eq!(
+            ids(&mut env, t0, t0 + time::Duration::hours(1)),
+            [3, 1, 4, 2]
+        );
         assert_eq!(
             ids(
                 &mut env,

@@ -7,15 +7,7 @@ use time::OffsetDateTime;
 
 use super::clock;
 use super::sign::escape_attribute;
-
-/// Namespace of the upload answer.
-pub(crate) const NS_UPLOAD: &str = "mfp:anaf:dgti:spv:respUploadFisier:v1";
-/// Namespace of the `stareMesaj` answer.
-pub(crate) const NS_STATUS: &str = "mfp:anaf:dgti:efactura:stareMesajFactura:v1";
-/// Namespace of the error document in a `nok` ZIP (ANAF's spelling).
-pub(crate) const NS_ERRORS: &str = "mfp:anaf:dgti:efactura:mesajEroriFactuta:v1";
-/// Namespace of a RASP (buyer/seller message) upload.
-pub(crate) const NS_RASP: &str = "mfp:anaf:dgti:spv:reqMesaj:v1";
+use crate::efactura::{NS_ERROR_REPORT, NS_STATUS_RESPONSE, NS_UPLOAD_RESPONSE};
 
 const DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 
@@ -44,7 +36,7 @@ fn attr(value: &str) -> String {
 /// `ExecutionStatus="0"` with the new index (lines end in CRLF, as ANAF's do).
 pub(crate) fn upload_accepted(now: OffsetDateTime, index: u64) -> Response {
     xml(format!(
-        "{DECLARATION}\r\n<header xmlns=\"{NS_UPLOAD}\" dateResponse=\"{}\" \
+        "{DECLARATION}\r\n<header xmlns=\"{NS_UPLOAD_RESPONSE}\" dateResponse=\"{}\" \
          ExecutionStatus=\"0\" index_incarcare=\"{index}\"/>\r\n",
         clock::compact(now)
     ))
@@ -53,7 +45,7 @@ pub(crate) fn upload_accepted(now: OffsetDateTime, index: u64) -> Response {
 /// `ExecutionStatus="1"` with one `Errors` element, in HTTP 200.
 pub(crate) fn upload_refused(now: OffsetDateTime, message: &str) -> Response {
     xml(format!(
-        "{DECLARATION}\r\n<header xmlns=\"{NS_UPLOAD}\" dateResponse=\"{}\" \
+        "{DECLARATION}\r\n<header xmlns=\"{NS_UPLOAD_RESPONSE}\" dateResponse=\"{}\" \
          ExecutionStatus=\"1\">\r\n    <Errors errorMessage=\"{}\"/>\r\n</header>\r\n",
         clock::compact(now),
         attr(message)
@@ -64,14 +56,14 @@ pub(crate) fn upload_refused(now: OffsetDateTime, message: &str) -> Response {
 pub(crate) fn status(stare: &str, download_id: Option<u64>) -> Response {
     let id = download_id.map_or_else(String::new, |id| format!(" id_descarcare=\"{id}\""));
     xml(format!(
-        "{DECLARATION}\n<header xmlns=\"{NS_STATUS}\" stare=\"{stare}\"{id}/>\n"
+        "{DECLARATION}\n<header xmlns=\"{NS_STATUS_RESPONSE}\" stare=\"{stare}\"{id}/>\n"
     ))
 }
 
 /// A `stareMesaj` error: no `stare`, one `Errors` element, in HTTP 200.
 pub(crate) fn status_error(message: &str) -> Response {
     xml(format!(
-        "{DECLARATION}\n<header xmlns=\"{NS_STATUS}\">\n    <Errors errorMessage=\"{}\"/>\n\
+        "{DECLARATION}\n<header xmlns=\"{NS_STATUS_RESPONSE}\">\n    <Errors errorMessage=\"{}\"/>\n\
          </header>\n",
         attr(message)
     ))
@@ -81,7 +73,7 @@ pub(crate) fn status_error(message: &str) -> Response {
 pub(crate) fn error_document(index: u64, seller: Option<u64>, errors: &[String]) -> String {
     let seller = seller.map_or_else(String::new, |cif| format!(" Cif_emitent=\"{cif}\""));
     let mut out = format!(
-        "{DECLARATION}\n<header xmlns=\"{NS_ERRORS}\" Index_incarcare=\"{index}\"{seller}>"
+        "{DECLARATION}\n<header xmlns=\"{NS_ERROR_REPORT}\" Index_incarcare=\"{index}\"{seller}>"
     );
     for error in errors {
         out.push_str("\n    <Error errorMessage=\"");
