@@ -102,7 +102,7 @@ fn refusals_say_what_is_wrong() {
         "AAAA",
     );
     assert!(matches!(
-        verify(file, sha1.as_bytes(), &[trusted.clone()]),
+        verify(file, sha1.as_bytes(), std::slice::from_ref(&trusted)),
         Err(VerifyError::Unsupported(_))
     ));
     let garbage_cert = signature(&digest, RSA_SHA256, "AAAA");

@@ -182,7 +182,7 @@ impl Default for SimConfig {
             refresh_rotation: RefreshRotation::default(),
             access_token_lifetime: Duration::from_secs(90 * DAY),
             refresh_token_lifetime: Duration::from_secs(365 * DAY),
-            code_lifetime: Duration::from_secs(600),
+            code_lifetime: Duration::from_mins(10),
             max_upload_bytes: MAX_UPLOAD_BYTES,
             max_validation_bytes: MAX_VALIDATION_BYTES,
             retention: Duration::from_secs(60 * DAY),

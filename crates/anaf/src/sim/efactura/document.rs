@@ -244,7 +244,7 @@ fn cii_parties(root: Node<'_, '_>) -> Parties {
             p.descendants()
                 .filter(|n| n.is_element() && n.tag_name().name() == "SpecifiedTaxRegistration")
                 .filter_map(|r| local(r, "ID"))
-                .find_map(|id| cif_of(&id.text().unwrap_or_default()))
+                .find_map(|id| cif_of(id.text().unwrap_or_default()))
         })
     };
     let document = local(root, "ExchangedDocument");

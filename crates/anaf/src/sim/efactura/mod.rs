@@ -89,6 +89,7 @@ mod upload;
 mod wire;
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -207,8 +208,11 @@ fn serial_of(user: &str) -> String {
     let digest = ring::digest::digest(&ring::digest::SHA256, user.as_bytes());
     digest.as_ref()[..8]
         .iter()
-        .map(|b| format!("{b:02X}"))
-        .collect()
+        .fold(String::new(), |mut out, b| {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "{b:02X}");
+            out
+        })
 }
 
 impl EfacturaSim {

@@ -4,6 +4,9 @@
 //! form stands in for it, where the tester picks or types the certificate holder. Tests skip
 //! the form with `sim_user=<holder>` in the query or [`EfacturaSim::approve_next`].
 
+// Handlers answer early with the `Response` to send; boxing it would buy nothing.
+#![allow(clippy::result_large_err)]
+
 use std::collections::{HashMap, VecDeque};
 use std::fmt::Write as _;
 
@@ -502,8 +505,9 @@ fn authenticate_client(
         .and_then(|b64| STANDARD.decode(b64.trim()).ok())
         .and_then(|raw| String::from_utf8(raw).ok())
         .and_then(|pair| {
+            // RFC 6749 §2.3.1: both halves are form-encoded before base64.
             pair.split_once(':')
-                .map(|(i, s)| (i.to_owned(), s.to_owned()))
+                .map(|(i, s)| (form_decode(i), form_decode(s)))
         });
     let (id, secret) = basic.unwrap_or_else(|| {
         let get = |k: &str| form.get(k).cloned().unwrap_or_default();
@@ -568,6 +572,27 @@ fn escape_html(text: &str) -> String {
         }
     }
     out
+}
+
+/// Decodes `application/x-www-form-urlencoded` text: `+` is a space, `%XX` a byte.
+fn form_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = |i: usize| bytes.get(i).and_then(|b| char::from(*b).to_digit(16));
+        match bytes[at] {
+            b'+' => out.push(b' '),
+            b'%' if hex(at + 1).is_some() && hex(at + 2).is_some() => {
+                let value = hex(at + 1).unwrap_or(0) * 16 + hex(at + 2).unwrap_or(0);
+                out.push(u8::try_from(value).unwrap_or(b'?'));
+                at += 2;
+            }
+            byte => out.push(byte),
+        }
+        at += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters.

@@ -1,6 +1,8 @@
 //! `POST validare/{FACT1|FCN}` and `POST transformare/{FACT1|FCN}[/DA]`: the same checks
 //! as processing, answered at once as JSON, or a PDF.
 
+use std::fmt::Write as _;
+
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -158,7 +160,8 @@ fn pdf(line: &str) -> Vec<u8> {
     let xref = out.len();
     let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
     for offset in offsets {
-        table.push_str(&format!("{offset:010} 00000 n \n"));
+        // Writing to a String cannot fail.
+        let _ = writeln!(table, "{offset:010} 00000 n ");
     }
     out.extend_from_slice(table.as_bytes());
     out.extend_from_slice(

@@ -48,7 +48,7 @@ impl SeedOptions {
                 .map(with_check_digit)
                 .to_vec(),
             newest: None,
-            spacing: Duration::from_secs(60),
+            spacing: Duration::from_mins(1),
         }
     }
 }
@@ -242,7 +242,7 @@ impl EfacturaSim {
 }
 
 /// `base` (up to 9 digits) followed by its CIF check digit: a valid Romanian CIF.
-pub fn with_check_digit(base: u64) -> u64 {
+pub(crate) fn with_check_digit(base: u64) -> u64 {
     const WEIGHTS: [u64; 9] = [7, 5, 3, 2, 1, 7, 5, 3, 2];
     let mut digits = [0u64; 9];
     let mut rest = base % 1_000_000_000;

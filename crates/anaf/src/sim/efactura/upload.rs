@@ -54,7 +54,7 @@ async fn receive(
         Ok(call) => call,
         Err(response) => return response,
     };
-    let response = match sim.accept(env, endpoint, &call, params, body) {
+    let response = match sim.accept(env, endpoint, &call, params, &body) {
         Ok(index) => wire::upload_accepted(call.now, index),
         Err(Refusal::BadRequest(message)) => {
             wire::spring(call.now, StatusCode::BAD_REQUEST, message)
@@ -87,7 +87,7 @@ impl EfacturaSim {
         endpoint: Endpoint,
         call: &Call,
         params: &Params,
-        body: Bytes,
+        body: &[u8],
     ) -> Result<u64, Refusal> {
         let (Some(standard), Some(cif)) = (params.get("standard"), params.get("cif")) else {
             return Err(Refusal::BadRequest(
@@ -138,7 +138,7 @@ impl EfacturaSim {
             )));
         }
         self.check_registries(env, cif, flags, standard, call.now)?;
-        schema_check(standard, &body).map_err(Refusal::Errors)?;
+        schema_check(standard, body).map_err(Refusal::Errors)?;
         Ok(self.store(env, call, standard, cif, flags, body))
     }
 
@@ -176,9 +176,9 @@ impl EfacturaSim {
         standard: Standard,
         cif: u64,
         flags: Flags,
-        body: Bytes,
+        body: &[u8],
     ) -> u64 {
-        let digest = ring::digest::digest(&ring::digest::SHA256, &body);
+        let digest = ring::digest::digest(&ring::digest::SHA256, body);
         let mut sha = [0u8; 32];
         sha.copy_from_slice(digest.as_ref());
         let forced = match call.fault {
@@ -196,7 +196,7 @@ impl EfacturaSim {
             cif,
             standard,
             flags,
-            body: Body::Stored(Arc::from(body.as_ref())),
+            body: Body::Stored(Arc::from(body)),
             received: call.now,
             ready: call.now + delay,
             forced,
