@@ -78,6 +78,7 @@ mod download;
 mod fault;
 mod gate;
 mod lists;
+mod login;
 mod oauth;
 mod process;
 mod public;
@@ -281,7 +282,7 @@ impl EfacturaSim {
         let oauth = Router::new()
             .route(
                 "/anaf-oauth2/v1/authorize",
-                get(oauth::authorize_page).post(oauth::authorize_submit),
+                get(login::authorize_page).post(login::authorize_submit),
             )
             .route("/anaf-oauth2/v1/token", post(oauth::token))
             .route("/anaf-oauth2/v1/revoke", post(oauth::revoke));
@@ -322,6 +323,18 @@ impl EfacturaSim {
     pub(crate) fn signer(&self) -> &Signer {
         &self.shared.signer
     }
+}
+
+/// Serves [`EfacturaSim::router`] on `listener` until `shutdown` completes, then finishes the
+/// requests in flight: what `facturo anaf-sim` runs.
+pub async fn serve(
+    sim: EfacturaSim,
+    listener: tokio::net::TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, sim.router())
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 /// Serves [`EfacturaSim::router`] on `127.0.0.1` on a free port; returns the address and the
