@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use anaf::sim::efactura::{self, EfacturaSim, Environment, OAuthClient, SeedOptions, SimConfig};
+use anaf::sim::efactura::{self, EfacturaSim, Environment, OAuthApp, SeedOptions, SimConfig};
 use anyhow::Context;
 use clap::Args;
 
@@ -75,7 +75,7 @@ fn build(args: &AnafSimArgs) -> anyhow::Result<EfacturaSim> {
         sim.grant(user, cif);
     }
     for (client_id, client_secret) in &args.clients {
-        sim.add_client(OAuthClient {
+        sim.add_app(OAuthApp {
             client_id: client_id.clone(),
             client_secret: client_secret.clone(),
             redirect_uris: Vec::new(),

@@ -3,7 +3,7 @@ use std::time::Duration;
 use anaf::Error;
 use anaf::efactura::Environment;
 use anaf::oauth::{self, ClientAuth, TokenKind};
-use anaf::sim::efactura::{EfacturaSim, OAuthClient, SimConfig};
+use anaf::sim::efactura::{EfacturaSim, OAuthApp, SimConfig};
 use pretty_assertions::assert_eq;
 
 use crate::support::{BUYER, SELLER, SELLER_USER, START, TIMEOUT, TestSim, client_for, http};
@@ -13,7 +13,7 @@ const CLIENT_ID: &str = "facturo-app";
 const SECRET: &str = "s3cret / with spaces";
 
 fn register(sim: &EfacturaSim) {
-    sim.add_client(OAuthClient {
+    sim.add_app(OAuthApp {
         client_id: CLIENT_ID.into(),
         client_secret: SECRET.into(),
         redirect_uris: vec![REDIRECT.into()],

@@ -6,7 +6,7 @@ use std::time::Duration;
 use time::OffsetDateTime;
 
 use super::fault::{Endpoint, FaultRule};
-use super::oauth::{OAuthClient, Tokens};
+use super::oauth::{IssuedTokens, OAuthApp};
 use super::{EfacturaSim, Environment, SimConfig, Taxpayer};
 use crate::signature::TrustedCert;
 
@@ -55,7 +55,7 @@ impl EfacturaSim {
     }
 
     /// Registers an OAuth application.
-    pub fn add_client(&self, client: OAuthClient) {
+    pub fn add_app(&self, client: OAuthApp) {
         self.lock()
             .oauth
             .clients
@@ -70,7 +70,7 @@ impl EfacturaSim {
 
     /// JWT-shaped tokens for `user` and `client_id` (need not be registered), as a
     /// completed authorization would give, without the OAuth dance.
-    pub fn issue_tokens(&self, user: &str, client_id: &str) -> Tokens {
+    pub fn issue_tokens(&self, user: &str, client_id: &str) -> IssuedTokens {
         let now = self.now();
         let mut state = self.lock();
         state.user_mut(user);
@@ -96,6 +96,13 @@ impl EfacturaSim {
     /// Makes simulated time read `at` now and run on with real time.
     pub fn set_time(&self, at: OffsetDateTime) {
         self.clock().set(at);
+    }
+
+    /// Makes simulated time follow `now` (the embedding app's clock, e.g. the server's
+    /// `Clock`), so that moving that clock moves processing, quotas and token expiry too.
+    /// [`EfacturaSim::advance`] still adds on top; [`EfacturaSim::freeze`] stops following.
+    pub fn follow_clock(&self, now: impl Fn() -> OffsetDateTime + Send + Sync + 'static) {
+        self.clock().follow(std::sync::Arc::new(now));
     }
 
     /// Makes simulated time read `at` until advanced (deterministic tests).

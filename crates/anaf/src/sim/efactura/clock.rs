@@ -4,15 +4,28 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use time::{Date, Duration, Month, OffsetDateTime, Time, UtcOffset};
 
-/// A clock that runs with real time from a chosen offset, or stands still.
-#[derive(Debug, Clone)]
+/// Where a running clock reads the time: the system's clock, or the embedding app's.
+pub(crate) type TimeSource = Arc<dyn Fn() -> OffsetDateTime + Send + Sync>;
+
+/// A clock that runs with a time source (real time, or the embedding app's clock) from a chosen
+/// offset, or stands still.
+#[derive(Clone)]
 pub(crate) struct SimClock {
     mode: Arc<Mutex<Mode>>,
+    source: Arc<Mutex<TimeSource>>,
+}
+
+impl std::fmt::Debug for SimClock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SimClock")
+            .field("mode", &*self.lock())
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
 enum Mode {
-    /// Real time plus this offset.
+    /// The source's time plus this offset.
     Running(Duration),
     /// This instant until moved.
     Frozen(OffsetDateTime),
@@ -23,16 +36,34 @@ impl SimClock {
     pub(crate) fn real() -> Self {
         Self {
             mode: Arc::new(Mutex::new(Mode::Running(Duration::ZERO))),
+            source: Arc::new(Mutex::new(Arc::new(system_now))),
         }
     }
 
     /// The current simulated instant, UTC, whole milliseconds (ANAF's lists speak milliseconds).
     pub(crate) fn now(&self) -> OffsetDateTime {
-        let at = match *self.lock() {
-            Mode::Running(offset) => system_now() + offset,
+        let mode = *self.lock();
+        let at = match mode {
+            Mode::Running(offset) => self.source_now() + offset,
             Mode::Frozen(at) => at,
         };
         truncate_millis(at)
+    }
+
+    /// Runs on `source` from now on, without offset: the simulator reads the embedding app's
+    /// clock, so moving that clock moves the simulator's.
+    pub(crate) fn follow(&self, source: TimeSource) {
+        *self.source.lock().unwrap_or_else(PoisonError::into_inner) = source;
+        *self.lock() = Mode::Running(Duration::ZERO);
+    }
+
+    fn source_now(&self) -> OffsetDateTime {
+        let source = self
+            .source
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        source()
     }
 
     /// Moves the clock forward by `by`, running or frozen.
@@ -47,7 +78,8 @@ impl SimClock {
 
     /// Makes the clock read `at` now and run on from there.
     pub(crate) fn set(&self, at: OffsetDateTime) {
-        *self.lock() = Mode::Running(at - system_now());
+        let offset = at - self.source_now();
+        *self.lock() = Mode::Running(offset);
     }
 
     /// Makes the clock read `at` until it is advanced or set again.
@@ -181,5 +213,18 @@ mod tests {
         assert_eq!(clock.now(), datetime!(2025-03-01 10:01:30 UTC));
         clock.set(at);
         assert!(clock.now() >= at && clock.now() < at + Duration::minutes(1));
+    }
+
+    #[test]
+    fn a_followed_clock_moves_with_its_source_and_by_advances() {
+        let clock = SimClock::real();
+        let outside = Arc::new(Mutex::new(datetime!(2025-03-01 10:00 UTC)));
+        let read = Arc::clone(&outside);
+        clock.follow(Arc::new(move || *read.lock().unwrap()));
+        assert_eq!(clock.now(), datetime!(2025-03-01 10:00 UTC));
+        *outside.lock().unwrap() = datetime!(2025-03-02 10:00 UTC);
+        assert_eq!(clock.now(), datetime!(2025-03-02 10:00 UTC));
+        clock.advance(std::time::Duration::from_mins(1));
+        assert_eq!(clock.now(), datetime!(2025-03-02 10:01 UTC));
     }
 }

@@ -9,7 +9,7 @@
 //! | `POST /__sim/clock` | `{"advance_secs"}`, `{"set"}` or `{"freeze"}` (RFC 3339) | moves the clock |
 //! | `POST /__sim/taxpayers` | `{"cif", "name", "enforcement"?}` | [`EfacturaSim::add_taxpayer`] |
 //! | `POST`/`DELETE /__sim/grants` | `{"user", "cif"}` | [`EfacturaSim::grant`] / [`EfacturaSim::withdraw`] |
-//! | `POST /__sim/clients` | `{"client_id", "client_secret", "redirect_uris"?}` | [`EfacturaSim::add_client`] |
+//! | `POST /__sim/clients` | `{"client_id", "client_secret", "redirect_uris"?}` | [`EfacturaSim::add_app`] |
 //! | `POST /__sim/tokens` | `{"user", "client_id"}` | `{"access_token", "refresh_token"}` |
 //! | `POST /__sim/approve` | `{"user"}` | [`EfacturaSim::approve_next`] |
 //! | `POST`/`DELETE /__sim/faults` | a fault (below) / none | [`EfacturaSim::add_fault`] / [`EfacturaSim::clear_faults`] |
@@ -40,7 +40,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::fault::{Endpoint, FaultKind, FaultRule, LostResponse, Trigger};
-use super::oauth::OAuthClient;
+use super::oauth::OAuthApp;
 use super::{EfacturaSim, SeedOptions, config};
 
 /// The `/__sim` routes.
@@ -156,7 +156,7 @@ struct NewClient {
 }
 
 async fn client(State(sim): State<EfacturaSim>, Json(body): Json<NewClient>) -> StatusCode {
-    sim.add_client(OAuthClient {
+    sim.add_app(OAuthApp {
         client_id: body.client_id,
         client_secret: body.client_secret,
         redirect_uris: body.redirect_uris,

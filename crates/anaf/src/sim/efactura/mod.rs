@@ -104,7 +104,7 @@ pub use config::{
     base_path,
 };
 pub use fault::{Endpoint, FaultKind, FaultRule, LostResponse, Trigger};
-pub use oauth::{OAuthClient, Tokens};
+pub use oauth::{IssuedTokens, OAuthApp};
 pub use seed::SeedOptions;
 
 use clock::SimClock;
@@ -252,7 +252,7 @@ impl EfacturaSim {
     }
 
     /// The routes of the e-Factura REST API (both environments), of the OAuth server and of
-    /// the simulator's control API (`/__sim/…`, see [`control`](self#control-api)).
+    /// the simulator's control API (`/__sim/…`, see the module's "Control API").
     ///
     /// The router works nested under a prefix (`Router::nest("/sandbox/anaf", sim.router())`):
     /// the one absolute URL it writes, the authorize form's action, is the request's own.

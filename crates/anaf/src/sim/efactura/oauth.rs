@@ -22,7 +22,7 @@ type Params = HashMap<String, String>;
 
 /// A registered OAuth application.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OAuthClient {
+pub struct OAuthApp {
     /// `client_id`.
     pub client_id: String,
     /// `client_secret`.
@@ -33,7 +33,7 @@ pub struct OAuthClient {
 
 /// A token pair, as the token endpoint returns it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tokens {
+pub struct IssuedTokens {
     /// The bearer token for the REST calls.
     pub access_token: String,
     /// The token for the `refresh_token` grant.
@@ -73,7 +73,7 @@ struct TokenRecord {
 /// Clients, codes and tokens.
 #[derive(Debug)]
 pub(crate) struct OAuthState {
-    pub(crate) clients: HashMap<String, OAuthClient>,
+    pub(crate) clients: HashMap<String, OAuthApp>,
     pub(crate) codes: HashMap<String, Code>,
     tokens: HashMap<String, TokenRecord>,
     pub(crate) pre_approved: VecDeque<String>,
@@ -135,7 +135,7 @@ impl EfacturaSim {
         client_id: &str,
         jwt: bool,
         now: OffsetDateTime,
-    ) -> Tokens {
+    ) -> IssuedTokens {
         let access_expires_at = now + state.config.access_token_lifetime;
         let refresh_expires_at = now + state.config.refresh_token_lifetime;
         let access_token = self.token_text(
@@ -156,7 +156,7 @@ impl EfacturaSim {
             now,
             refresh_expires_at,
         );
-        Tokens {
+        IssuedTokens {
             access_token,
             refresh_token,
             access_expires_at,
@@ -237,7 +237,7 @@ fn grant(
     query: &Params,
     form: &Params,
     now: OffsetDateTime,
-) -> Result<Tokens, Response> {
+) -> Result<IssuedTokens, Response> {
     let mut state = sim.lock();
     let client_id = authenticate_client(&state, headers, form)?;
     let jwt = [query, form]
@@ -291,7 +291,7 @@ fn refresh(
     form: &Params,
     jwt: bool,
     now: OffsetDateTime,
-) -> Result<Tokens, Response> {
+) -> Result<IssuedTokens, Response> {
     let old = form.get("refresh_token").cloned().unwrap_or_default();
     let record = state.oauth.tokens.get(&old).filter(|r| {
         r.kind == Kind::Refresh && !r.revoked && r.expires > now && r.client_id == client_id
