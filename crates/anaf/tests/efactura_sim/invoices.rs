@@ -517,3 +517,26 @@ async fn validare_and_transformare_answer_at_once() {
         "{wrong:?}"
     );
 }
+
+#[tokio::test]
+async fn a_file_over_the_size_limit_is_refused_before_anything_else() {
+    let t = TestSim::with_config(anaf::sim::efactura::SimConfig {
+        max_upload_bytes: 1024 * 1024,
+        ..anaf::sim::efactura::SimConfig::default()
+    })
+    .await;
+    let big = vec![b' '; 1024 * 1024 + 1];
+    let outcome = t
+        .client
+        .upload(
+            &t.buyer_token,
+            &UploadRequest::new(Standard::Ubl, SELLER),
+            &big,
+        )
+        .await
+        .unwrap();
+    assert!(
+        matches!(&outcome, UploadOutcome::Refused { kind: RefusalKind::InvalidDocument, errors, .. } if errors[..] == ["Marime fisier transmis mai mare de 1 MB."]),
+        "the size is checked before the rights: {outcome:?}"
+    );
+}

@@ -124,18 +124,19 @@ impl EfacturaSim {
         };
         let cif = number(cif)
             .ok_or_else(|| Refusal::Errors(format!("CIF introdus= {cif} nu este un numar")))?;
-        let max = {
+        let (max, rights) = {
             let state = self.lock();
-            if let Some(message) = state.rights_error(call.user(), cif) {
-                return Err(Refusal::Errors(message));
-            }
-            state.config.max_upload_bytes
+            let rights = state.rights_error(call.user(), cif);
+            (state.config.max_upload_bytes, rights)
         };
         if body.len() > max {
             return Err(Refusal::Errors(format!(
                 "Marime fisier transmis mai mare de {} MB.",
                 max / (1024 * 1024)
             )));
+        }
+        if let Some(message) = rights {
+            return Err(Refusal::Errors(message));
         }
         self.check_registries(env, cif, flags, standard, call.now)?;
         schema_check(standard, body).map_err(Refusal::Errors)?;
