@@ -7,8 +7,11 @@
 //!   looks companies up by CIF and returns [`registry::CompanyRecord`]s (name, address, VAT
 //!   status, e-Factura registration); [`registry::Sandbox`] answers the same question offline
 //!   with synthetic, deterministic data.
-//! - `sim` (crate feature `sim`): an HTTP simulator of those services, with fault injection,
-//!   for tests and local development. No test needs the internet.
+//! - [`efactura`] and [`oauth`]: the e-Factura REST API and ANAF's OAuth server;
+//!   [`signature`] checks the detached signature ANAF puts beside each downloaded file.
+//! - `sim` (crate feature `sim`): HTTP simulators of the registry, e-Factura and OAuth, with
+//!   fault injection and a clock tests move, for tests and local development. No test needs
+//!   the internet.
 //!
 //! What it is not: it stores nothing, caches nothing and does not retry. Callers decide what
 //! to keep and when to try again; [`Error::is_transient`] tells them whether trying again can
@@ -52,6 +55,7 @@ use std::time::Duration;
 pub mod efactura;
 pub mod oauth;
 pub mod registry;
+pub mod signature;
 #[cfg(feature = "sim")]
 pub mod sim;
 mod transport;

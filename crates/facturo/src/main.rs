@@ -10,6 +10,7 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use server::{AnafConfig, AnafEnvironment, Config, RegistrySource, SecretText};
 
+mod anaf_sim;
 mod generate;
 mod validate;
 
@@ -40,6 +41,10 @@ enum Command {
     /// Write an EN 16931 invoice given as JSON (the einvoice model) as UBL 2.1 XML on standard
     /// output; totals are computed from the lines when the JSON has none.
     Ubl(UblArgs),
+    /// Serve a simulator of ANAF e-Factura and its OAuth server (REST under
+    /// /{test,prod}/FCTEL/rest/, OAuth under /anaf-oauth2/v1/, control API under /__sim/),
+    /// in memory, for development and tests.
+    AnafSim(anaf_sim::AnafSimArgs),
 }
 
 #[derive(Debug, Args)]
@@ -199,6 +204,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 &mut std::io::stdout().lock(),
             )?;
         }
+        Command::AnafSim(args) => anaf_sim::run(args).await?,
         Command::Validate(args) => {
             let valid = validate::run(&args.paths, args.json, &mut std::io::stdout().lock())?;
             return Ok(if valid {

@@ -1,5 +1,5 @@
 //! The `facturo` binary, driven as an operator would: migrate, create a user, serve, stop with
-//! SIGTERM, and two processes sharing one database's job queue.
+//! SIGTERM, two processes sharing one database's job queue, and the ANAF simulator.
 
 #![allow(clippy::unwrap_used)]
 
@@ -534,4 +534,96 @@ fn ubl_and_validate_work_on_files() {
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report[0]["valid"], true);
     assert_eq!(report[0]["ruleSets"], json!(["xsd-ubl", "cius-ro"]));
+}
+
+/// `facturo anaf-sim` serves the e-Factura simulator from its flags: a seeded box pages through
+/// the real client, and the control API issues tokens; SIGTERM stops it cleanly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn anaf_sim_serves_a_seeded_box_from_its_flags() {
+    use anaf::efactura::{EfacturaClient, PageRequest};
+
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let child = Command::new(BIN)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .args(["anaf-sim", "--listen", &format!("127.0.0.1:{port}")])
+        .args([
+            "--taxpayer",
+            "RO18547290=Facturo Demo SRL",
+            "--grant",
+            "ana=18547290",
+        ])
+        .args(["--seed", "600"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut sim = Serving {
+        child,
+        url: url.clone(),
+        log: std::env::temp_dir().join("facturo-anaf-sim-unused.log"),
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let clock = loop {
+        if let Ok(answer) = http().get(format!("{url}/__sim/clock")).send().await {
+            break answer.json::<Value>().await.unwrap();
+        }
+        assert!(Instant::now() < deadline, "the simulator did not start");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let now = time::OffsetDateTime::from_unix_timestamp_nanos(
+        i128::from(clock["millis"].as_i64().unwrap()) * 1_000_000,
+    )
+    .unwrap();
+    let (status, tokens) = post(
+        &format!("{url}/__sim/tokens"),
+        json!({ "user": "ana", "client_id": "cli" }),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let token = tokens["access_token"].as_str().unwrap();
+
+    let client =
+        EfacturaClient::with_base_url(&format!("{url}/test/FCTEL/rest/"), Duration::from_secs(10))
+            .unwrap();
+    let err = client
+        .messages(token, 18_547_290, 60, None)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, anaf::Error::TooManyMessages { .. }),
+        "{err:?}"
+    );
+    let page = client
+        .messages_page(
+            token,
+            &PageRequest {
+                cif: 18_547_290,
+                start: now - time::Duration::days(59),
+                end: now,
+                page: 2,
+                filter: None,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (page.total_messages, page.total_pages, page.on_page),
+        (600, 2, 100)
+    );
+
+    sim.terminate();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = sim.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "anaf-sim did not stop after SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "{status:?}");
 }

@@ -1,31 +1,4 @@
-//! An HTTP simulator of ANAF's company registry, with overrides and fault injection.
-//!
-//! [`router`] serves `POST /api/PlatitorTvaRest/v9/tva` the way ANAF does; [`spawn`] runs it on
-//! `127.0.0.1` on a free port. Point a [`RegistryClient`](crate::registry::RegistryClient) at
-//! `http://<addr>` and test against it:
-//!
-//! ```
-//! use std::time::Duration;
-//! use anaf::registry::RegistryClient;
-//! use anaf::sim::{self, Fault, RegistrySim};
-//!
-//! # #[tokio::main(flavor = "current_thread")]
-//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! let registry = RegistrySim::new();
-//! let (addr, _server) = sim::spawn(registry.clone()).await?;
-//! let client = RegistryClient::new(&format!("http://{addr}"), Duration::from_secs(5))?;
-//! let date = time::macros::date!(2025 - 01 - 15);
-//!
-//! let lookup = client.lookup(&[18_547_290], date).await?;
-//! assert_eq!(lookup.found[0].cif, 18_547_290);
-//!
-//! registry.fail_next(1, Fault::Firewall);
-//! let err = client.lookup(&[18_547_290], date).await.unwrap_err();
-//! assert!(err.is_transient());
-//! assert_eq!(registry.requests(), 2);
-//! # Ok(())
-//! # }
-//! ```
+//! The simulator of ANAF's company registry (PlatitorTvaRest v9), with overrides and faults.
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
