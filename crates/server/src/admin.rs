@@ -60,6 +60,7 @@ pub async fn create_user(
         )?),
         vault: Arc::new(crate::load_vault(config)?),
         anaf: Arc::new(crate::efactura::Anaf::from_config(config)?),
+        sandbox: None,
         authority: Arc::new(crate::vault::Authority::from_config(config)?),
     };
     let registration = Registration {

@@ -98,7 +98,7 @@ pub struct AnafEndpoints {
 /// Where the embedded simulator is mounted (sandbox mode).
 pub const SANDBOX_PATH: &str = "/sandbox/anaf";
 /// The sandbox's OAuth application; the simulator accepts it.
-const SANDBOX_CLIENT: &str = "facturo-sandbox";
+pub const SANDBOX_CLIENT: &str = "facturo-sandbox";
 
 impl AnafEnvironment {
     /// The e-Factura environment companies file in: the simulator's test one in the sandbox.

@@ -51,12 +51,16 @@ pub use state::AppState;
 pub fn app(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
     let (api, openapi) = api::router().split_for_parts();
-    let router = Router::new()
+    let sandbox = state.sandbox.as_ref().map(|sim| sim.service_router());
+    let mut router = Router::new()
         .merge(api)
         .merge(api::system::docs_router(&openapi))
         .merge(web::router())
         .fallback(api::system::not_found)
         .with_state(state);
+    if let Some(sim) = sandbox {
+        router = router.nest(config::SANDBOX_PATH, sim);
+    }
     api::with_layers(router, max_body)
 }
 
@@ -108,6 +112,8 @@ impl Server {
             .context("configuring the ANAF e-Factura client")?;
         let authority =
             vault::Authority::from_config(&config).context("configuring the ANAF OAuth client")?;
+        let sandbox = efactura::sandbox::build(&config, Arc::clone(&clock))
+            .context("starting the ANAF sandbox")?;
         let state = AppState {
             db,
             clock,
@@ -118,6 +124,7 @@ impl Server {
             registry: Arc::new(registry),
             vault: Arc::new(vault),
             anaf: Arc::new(anaf),
+            sandbox,
             authority: Arc::new(authority),
         };
         Ok(Server { state, listener })

@@ -27,6 +27,9 @@ pub struct AppState {
     pub vault: Arc<Vault>,
     /// ANAF e-Factura: its clients and the submission policy.
     pub anaf: Arc<Anaf>,
+    /// The embedded ANAF simulator in sandbox mode (tests reach it to move ANAF's processing
+    /// or inject faults).
+    pub sandbox: Option<anaf::sim::efactura::EfacturaSim>,
     /// ANAF's OAuth server as this installation reaches it (`FACTURO_ANAF`).
     pub authority: Arc<Authority>,
 }

@@ -20,6 +20,7 @@
 pub mod outcome;
 pub mod poll;
 pub mod quota;
+pub mod sandbox;
 pub mod sentbox;
 pub mod submit;
 pub mod tokens;

@@ -6,3 +6,34 @@ pub mod smtp;
 
 pub use db::{TestDb, is_postgres};
 pub use smtp::{Mail, SmtpSink};
+
+/// Replaces an issued invoice's stored XML, as if it had been issued so (tests of what ANAF
+/// refuses that Facturo's checks at issue would not let through).
+pub async fn replace_invoice_xml(
+    db: &crate::store::Db,
+    invoice: crate::ids::InvoiceId,
+    xml: &str,
+) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
+    crate::on_tx!(&mut tx, c => sqlx::query("UPDATE invoice_xml SET xml = $2 WHERE invoice_id = $1")
+        .bind(invoice)
+        .bind(xml)
+        .execute(c)
+        .await
+        .map(|_| ()))?;
+    tx.commit().await
+}
+
+/// An invoice's submissions, whatever its company (diagnostics of tests that give up).
+pub async fn submissions_of(
+    db: &crate::store::Db,
+    invoice: crate::ids::InvoiceId,
+) -> Result<Vec<(String, Option<String>, Option<String>, i32)>, sqlx::Error> {
+    crate::on_db!(db, c => sqlx::query_as::<_, (String, Option<String>, Option<String>, i32)>(
+        "SELECT state, last_problem, error_message, uploads FROM efactura_submissions \
+         WHERE invoice_id = $1 ORDER BY created_at",
+    )
+    .bind(invoice)
+    .fetch_all(c)
+    .await)
+}

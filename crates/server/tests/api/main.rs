@@ -19,6 +19,8 @@ mod catalog;
 mod clients;
 // Companies: creation from the CIF (sandbox and the registry protocol), edits, delete/restore.
 mod companies;
+// e-Factura submission against the embedded simulator: happy path, faults, rejections.
+mod efactura;
 // Invoices: drafts, EN 16931 totals, issue with gapless numbering, state machine, lists.
 mod invoices;
 // Members and invitations: e-mailed links, accepting, roles and permissions in effect, owner rules.

@@ -169,6 +169,10 @@ pub struct SimConfig {
     pub first_upload_index: [u64; 2],
     /// First message id of each environment (`[test, prod]`): 10 digits, above 2³².
     pub first_message_id: [u64; 2],
+    /// A sandbox for people trying things out: every user holds SPV rights on every CIF, and
+    /// every CIF has an SPV box (buyers receive `FACTURA PRIMITA` without being added).
+    /// Default false: rights and taxpayers are exactly those added.
+    pub open: bool,
 }
 
 impl Default for SimConfig {
@@ -190,6 +194,7 @@ impl Default for SimConfig {
             seed: 0x00A2_AF5E_ED00,
             first_upload_index: [5_600_000_000, 5_100_000_000],
             first_message_id: [4_700_000_000, 4_400_000_000],
+            open: false,
         }
     }
 }

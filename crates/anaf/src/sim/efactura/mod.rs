@@ -189,12 +189,18 @@ impl State {
 
     /// Whether `user` holds SPV rights on `cif`.
     pub(crate) fn has_right(&self, user: &str, cif: u64) -> bool {
-        self.users.get(user).is_some_and(|u| u.cifs.contains(&cif))
+        self.config.open || self.users.get(user).is_some_and(|u| u.cifs.contains(&cif))
+    }
+
+    /// Whether `cif` has an SPV box that receives invoices.
+    pub(crate) fn is_taxpayer(&self, cif: u64) -> bool {
+        self.config.open || self.taxpayers.contains_key(&cif)
     }
 
     /// ANAF's rights errors for `user` acting on `cif`, `None` when allowed.
     pub(crate) fn rights_error(&self, user: &str, cif: u64) -> Option<String> {
         match self.users.get(user) {
+            _ if self.config.open => None,
             Some(u) if u.cifs.contains(&cif) => None,
             Some(u) if !u.cifs.is_empty() => {
                 Some(format!("Nu aveti drept in SPV pentru CIF={cif}"))
@@ -257,6 +263,17 @@ impl EfacturaSim {
     /// The router works nested under a prefix (`Router::nest("/sandbox/anaf", sim.router())`):
     /// the one absolute URL it writes, the authorize form's action, is the request's own.
     pub fn router(&self) -> Router {
+        self.routes(true)
+    }
+
+    /// [`EfacturaSim::router`] without the `/__sim/*` control API: what an application that
+    /// embeds the simulator as its sandbox serves to the public, so nobody can move its clock
+    /// or inject faults over HTTP.
+    pub fn service_router(&self) -> Router {
+        self.routes(false)
+    }
+
+    fn routes(&self, control: bool) -> Router {
         let rest = Router::new()
             .route("/{env}/FCTEL/rest/upload", post(upload::upload))
             .route("/{env}/FCTEL/rest/uploadb2c", post(upload::upload_b2c))
@@ -288,8 +305,13 @@ impl EfacturaSim {
             .route("/anaf-oauth2/v1/revoke", post(oauth::revoke));
         // The handlers check sizes themselves, to answer with ANAF's wording.
         let limit = self.lock().config.max_upload_bytes.saturating_mul(2);
-        rest.merge(oauth)
-            .merge(control::routes())
+        let routes = rest.merge(oauth);
+        let routes = if control {
+            routes.merge(control::routes())
+        } else {
+            routes
+        };
+        routes
             .layer(DefaultBodyLimit::max(limit))
             .with_state(self.clone())
     }

@@ -154,7 +154,7 @@ impl State {
             (Tip::Sent, seller, Tip::Received, buyer.filter(|_| deliver))
         };
         let own_id = self.file(env, upload, own_box, own_tip, &details, None);
-        let other_box = other_box.filter(|cif| *cif != own_box && self.taxpayers.contains_key(cif));
+        let other_box = other_box.filter(|cif| *cif != own_box && self.is_taxpayer(*cif));
         if let Some(cif) = other_box {
             self.file(
                 env,

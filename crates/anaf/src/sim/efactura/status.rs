@@ -37,10 +37,11 @@ pub(crate) async fn status(
         return call.finish(wire::status_error(&message));
     };
     let mut state = sim.lock();
-    if state
-        .users
-        .get(call.user())
-        .is_none_or(|u| u.cifs.is_empty())
+    if !state.config.open
+        && state
+            .users
+            .get(call.user())
+            .is_none_or(|u| u.cifs.is_empty())
     {
         // ANAF's spelling ("petru"), and no "in SPV", unlike the other endpoints.
         return call.finish(wire::status_error(
