@@ -4,7 +4,9 @@ pub mod poll_submission;
 pub mod purge_company;
 pub mod queue;
 pub mod runner;
+pub mod schedule;
 pub mod send_email;
 pub mod submit_invoice;
+pub mod sync_efactura;
 
 pub use queue::{Job, enqueue};

@@ -29,6 +29,10 @@ pub enum Job {
     PollSubmission {
         submission_id: SubmissionId,
     },
+    /// Reads a company's SPV box and imports the invoices it received.
+    SyncEfactura {
+        company_id: CompanyId,
+    },
 }
 
 impl Job {
@@ -38,6 +42,7 @@ impl Job {
             Job::PurgeCompany { .. } => "purge_company",
             Job::SubmitInvoice { .. } => "submit_invoice",
             Job::PollSubmission { .. } => "poll_submission",
+            Job::SyncEfactura { .. } => "sync_efactura",
         }
     }
 
@@ -48,6 +53,8 @@ impl Job {
             Job::PurgeCompany { .. } => 10,
             // Waiting on ANAF is not an attempt (`JobError::Later`); these count failures.
             Job::SubmitInvoice { .. } | Job::PollSubmission { .. } => 20,
+            // A pass that keeps failing waits for the next scheduled one.
+            Job::SyncEfactura { .. } => 3,
         }
     }
 }

@@ -46,6 +46,7 @@ async fn run_one(state: &AppState, job: &Job) -> Result<(), JobError> {
         Job::PollSubmission { submission_id } => {
             super::poll_submission::run(state, *submission_id).await
         }
+        Job::SyncEfactura { company_id } => super::sync_efactura::run(state, *company_id).await,
     }
 }
 

@@ -289,3 +289,16 @@ pub async fn purge(tx: &mut Tx, id: CompanyId, now: OffsetDateTime) -> Result<bo
     .await.map(|r| r.rows_affected()))?;
     Ok(done == 1)
 }
+
+/// Marks the company synced at `at` (`lastSyncedAt`).
+pub async fn set_last_synced(
+    tx: &mut Tx,
+    company: CompanyId,
+    at: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query("UPDATE companies SET last_synced_at = $2 WHERE id = $1")
+        .bind(company).bind(Ts(at))
+        .execute(c)
+        .await
+        .map(|_| ()))
+}
