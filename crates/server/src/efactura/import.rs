@@ -87,9 +87,8 @@ pub async fn import_message(
     // A concurrent import of the same invoice (another message of it) loses the race on the
     // unique index; the second attempt finds the first's invoice.
     for _ in 0..2 {
-        match store(state, company, &message, &read, xml, now).await? {
-            Some(imported) => return Ok(imported),
-            None => continue,
+        if let Some(imported) = store(state, company, &message, &read, xml, now).await? {
+            return Ok(imported);
         }
     }
     Err(ImportError::Unreadable(

@@ -348,21 +348,18 @@ fn line(invoice: InvoiceId, position: i32, l: &InvoiceLine, w: &mut Vec<String>)
 /// its rate (S above zero, Z at zero, O without one), with a warning; no rate is ever assumed.
 fn vat_of(l: &InvoiceLine, at: &dyn Fn(&str) -> String, w: &mut Vec<String>) -> (String, Decimal) {
     let rate = l.vat.rate;
-    let category = l.vat.category.map_or_else(
-        || {
-            let guess = match rate {
-                Some(r) if r > Decimal::ZERO => VatCategory::S,
-                Some(_) => VatCategory::Z,
-                None => VatCategory::O,
-            };
-            w.push(at(&format!(
-                "no VAT category (BT-151); {} is inferred from its rate.",
-                guess.code()
-            )));
-            guess
-        },
-        |c| c,
-    );
+    let category = l.vat.category.unwrap_or_else(|| {
+        let guess = match rate {
+            Some(r) if r > Decimal::ZERO => VatCategory::S,
+            Some(_) => VatCategory::Z,
+            None => VatCategory::O,
+        };
+        w.push(at(&format!(
+            "no VAT category (BT-151); {} is inferred from its rate.",
+            guess.code()
+        )));
+        guess
+    });
     (category.code().to_owned(), rate.unwrap_or(Decimal::ZERO))
 }
 
@@ -441,7 +438,7 @@ fn unit_label(code: &str) -> String {
 
 fn line_extensions(l: &InvoiceLine) -> Option<LineExtensions> {
     let ext = LineExtensions {
-        invoice_period: l.period.as_ref().and_then(period),
+        invoice_period: l.period.and_then(period),
         // The allowances are the line's `discount`; its charges are kept here.
         allowance_charges: l.charges.iter().map(|c| line_charge(c, true)).collect(),
         additional_item_properties: l
@@ -481,7 +478,7 @@ fn document_charge(c: &AllowanceCharge, charge: bool) -> AllowanceChargeInput {
     }
 }
 
-fn period(p: &Period) -> Option<input::Period> {
+fn period(p: Period) -> Option<input::Period> {
     (!p.is_empty()).then(|| input::Period {
         start_date: p.start.map(DateIn),
         end_date: p.end.map(DateIn),
@@ -498,7 +495,7 @@ fn details(inv: &Invoice) -> InvoiceDetails {
         .as_ref()
         .and_then(|p| p.credit_transfers.first());
     let ext = input::UblExtensions {
-        invoice_period: inv.invoicing_period.as_ref().and_then(period),
+        invoice_period: inv.invoicing_period.and_then(period),
         delivery: inv
             .delivery
             .as_ref()

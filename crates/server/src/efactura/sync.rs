@@ -128,6 +128,28 @@ pub async fn run(state: &AppState, company: CompanyId) -> Result<Outcome, JobErr
     }
 }
 
+/// Where a pass's listing starts: `overlap` before the watermark, or `days_back` (1–60) before
+/// now on the first pass; a pending backfill reaches further. The second value is the gap
+/// between a watermark older than ANAF's 60 days and the oldest instant ANAF still lists.
+pub fn window_start(
+    listed_until: Option<OffsetDateTime>,
+    backfill_from: Option<OffsetDateTime>,
+    days_back: i32,
+    overlap: Duration,
+    now: OffsetDateTime,
+) -> (OffsetDateTime, Option<(OffsetDateTime, OffsetDateTime)>) {
+    let days = i64::from(days_back).clamp(1, MAX_DAYS_BACK);
+    let mut start = listed_until.map_or(now - Duration::days(days), |t| t - overlap);
+    if let Some(from) = backfill_from {
+        start = start.min(from);
+    }
+    let (listable, _) = sentbox::window(start, now);
+    let gap = listed_until
+        .filter(|until| listable > *until)
+        .map(|until| (until, listable));
+    (start, gap)
+}
+
 struct Pass<'a> {
     state: &'a AppState,
     company: &'a Company,
@@ -183,32 +205,25 @@ impl Pass<'_> {
         Ok(stats)
     }
 
-    /// Where the window starts: an overlap before the watermark, or `syncDaysBack` on the
-    /// first pass; a manual backfill reaches further. A watermark older than ANAF's 60 days
-    /// is a gap, reported.
+    /// Where this pass's window starts; a gap the listing cannot reach any more is reported.
     async fn window_start(
         &self,
         now: OffsetDateTime,
         stats: &mut Stats,
     ) -> Result<OffsetDateTime, Failure> {
-        let policy = &self.state.anaf.policy;
         let saved = efactura_sync::get(&self.state.db, self.company.id, self.env).await?;
-        let days = i64::from(self.company.sync_days_back).clamp(1, MAX_DAYS_BACK);
-        let mut start = match saved.as_ref().and_then(|s| s.listed_until) {
-            Some(until) => until.0 - policy.sync_overlap,
-            None => now - Duration::days(days),
-        };
-        if let Some(from) = saved.as_ref().and_then(|s| s.backfill_from) {
-            start = start.min(from.0);
-        }
-        let (listable, _) = sentbox::window(start, now);
-        if let Some(until) = saved.and_then(|s| s.listed_until)
-            && listable > until.0
-        {
+        let (start, gap) = window_start(
+            saved.as_ref().and_then(|s| s.listed_until).map(|t| t.0),
+            saved.as_ref().and_then(|s| s.backfill_from).map(|t| t.0),
+            self.company.sync_days_back,
+            self.state.anaf.policy.sync_overlap,
+            now,
+        );
+        if let Some((from, to)) = gap {
             stats.errors.push(format!(
                 "Messages created between {} and {} are older than ANAF lists (60 days) and may be missing.",
-                until.0.date(),
-                listable.date()
+                from.date(),
+                to.date()
             ));
         }
         Ok(start)
@@ -352,5 +367,83 @@ impl Pass<'_> {
             events::record(&mut tx, self.origin(), &event, now).await?;
         }
         tx.commit().await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::datetime;
+
+    use super::*;
+
+    const NOW: OffsetDateTime = datetime!(2026-06-15 09:00 UTC);
+
+    #[test]
+    fn the_first_pass_lists_sync_days_back_within_anafs_sixty() {
+        let hour = Duration::hours(1);
+        assert_eq!(
+            window_start(None, None, 60, hour, NOW).0,
+            NOW - Duration::days(60)
+        );
+        assert_eq!(
+            window_start(None, None, 7, hour, NOW).0,
+            NOW - Duration::days(7)
+        );
+        assert_eq!(
+            window_start(None, None, 0, hour, NOW).0,
+            NOW - Duration::days(1)
+        );
+        assert_eq!(
+            window_start(None, None, 365, hour, NOW),
+            (NOW - Duration::days(60), None)
+        );
+    }
+
+    #[test]
+    fn a_later_pass_overlaps_the_last_window_and_a_backfill_reaches_further() {
+        let until = NOW - Duration::minutes(30);
+        let hour = Duration::hours(1);
+        assert_eq!(
+            window_start(Some(until), None, 60, hour, NOW),
+            (until - hour, None)
+        );
+        let from = NOW - Duration::days(5);
+        assert_eq!(window_start(Some(until), Some(from), 60, hour, NOW).0, from);
+        // A backfill later than the overlap changes nothing.
+        assert_eq!(
+            window_start(Some(until), Some(NOW), 60, hour, NOW).0,
+            until - hour
+        );
+    }
+
+    #[test]
+    fn a_watermark_older_than_anaf_lists_is_a_reported_gap() {
+        let until = NOW - Duration::days(70);
+        let (start, gap) = window_start(Some(until), None, 60, Duration::hours(1), NOW);
+        assert_eq!(start, until - Duration::hours(1));
+        assert_eq!(gap, Some((until, NOW - Duration::days(59))));
+    }
+
+    #[test]
+    fn stats_have_the_contract_keys() {
+        let stats = Stats {
+            new_invoices: 2,
+            skipped_duplicates: 1,
+            new_suppliers: 1,
+            new_messages: 4,
+            errors: vec!["Message 1: x".into()],
+        };
+        let json = stats.to_json();
+        for key in [
+            "newInvoices",
+            "skippedDuplicates",
+            "newClients",
+            "newProducts",
+            "newSeries",
+            "errors",
+        ] {
+            assert!(json.get(key).is_some(), "{key}");
+        }
+        assert_eq!(json["newClients"], 1);
     }
 }

@@ -1,5 +1,6 @@
 //! The sync as users drive it (api.md §19): `POST /sync/trigger` queues a pass now, within a
-//! minimum interval per company; `GET /sync/status` says where the company's sync stands.
+//! minimum interval per company; `GET /sync/status` says where the company's sync stands;
+//! `POST /companies/{id}/toggle-sync` (§5) turns the scheduled passes on or off.
 
 use serde_json::{Value, json};
 use time::{Duration, OffsetDateTime};
@@ -7,8 +8,11 @@ use time::{Duration, OffsetDateTime};
 use super::sync::MAX_DAYS_BACK;
 use super::{env_name, tokens};
 use crate::api::error::ApiError;
+use crate::auth::Principal;
+use crate::events::{self, DomainEvent, Origin};
 use crate::jobs::sync_efactura;
 use crate::state::AppState;
+use crate::store::companies::{self, Company};
 use crate::store::efactura_sync::{self, SyncState};
 use crate::tenancy::CompanyScope;
 
@@ -66,6 +70,36 @@ fn no_token(problem: &str) -> ApiError {
         axum::http::StatusCode::UNPROCESSABLE_ENTITY,
         json!({ "error": format!("Cannot sync with ANAF: {problem}."), "code": "NO_TOKEN" }),
     )
+}
+
+/// Turns the company's scheduled sync on or off (api.md §5 `toggle-sync`); returns whether it
+/// is on now. Turning it on needs a usable token (422 `NO_TOKEN`).
+pub async fn toggle(
+    state: &AppState,
+    principal: &Principal,
+    company: &Company,
+    now: OffsetDateTime,
+) -> Result<bool, ApiError> {
+    let enable = !company.sync_enabled;
+    if enable {
+        tokens::check(state, company.id, state.anaf.environment, now)
+            .await
+            .map_err(|p| no_token(&p.to_string()))?;
+    }
+    let origin = Origin {
+        organization: company.organization_id,
+        company: Some(company.id),
+        actor: Some(principal.user.id),
+    };
+    let event = DomainEvent::CompanyUpdated {
+        company_id: company.id,
+        company_name: company.name.clone(),
+    };
+    let mut tx = state.db.begin().await?;
+    companies::set_sync_enabled(&mut tx, company.id, enable, now).await?;
+    events::record(&mut tx, origin, &event, now).await?;
+    tx.commit().await?;
+    Ok(enable)
 }
 
 /// Where the company's sync stands.

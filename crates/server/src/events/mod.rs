@@ -218,7 +218,10 @@ impl DomainEvent {
             DomainEvent::CompanyCreated { company_id, .. }
             | DomainEvent::CompanyUpdated { company_id, .. }
             | DomainEvent::CompanyRemoved { company_id, .. }
-            | DomainEvent::CompanyRestored { company_id, .. } => Some(company_id.0),
+            | DomainEvent::CompanyRestored { company_id, .. }
+            | DomainEvent::SyncStarted { company_id, .. }
+            | DomainEvent::SyncCompleted { company_id, .. }
+            | DomainEvent::SyncFailed { company_id, .. } => Some(company_id.0),
             DomainEvent::InvoiceCreated(f)
             | DomainEvent::InvoiceUpdated(f)
             | DomainEvent::InvoiceIssued(f)
@@ -229,9 +232,6 @@ impl DomainEvent {
             | DomainEvent::InvoiceValidated(f)
             | DomainEvent::InvoiceRejected(f)
             | DomainEvent::InvoiceSynced(f) => Some(f.id),
-            DomainEvent::SyncStarted { company_id, .. }
-            | DomainEvent::SyncCompleted { company_id, .. }
-            | DomainEvent::SyncFailed { company_id, .. } => Some(company_id.0),
             DomainEvent::CatalogChanged { id, .. } => Some(*id),
             DomainEvent::MemberUpdated(m) | DomainEvent::MemberDeactivated(m) => {
                 Some(m.membership_id.0)

@@ -302,3 +302,17 @@ pub async fn set_last_synced(
         .await
         .map(|_| ()))
 }
+
+/// Turns the company's scheduled e-Factura sync on or off.
+pub async fn set_sync_enabled(
+    tx: &mut Tx,
+    company: CompanyId,
+    enabled: bool,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query("UPDATE companies SET sync_enabled = $2, updated_at = $3 WHERE id = $1")
+        .bind(company).bind(enabled).bind(Ts(now))
+        .execute(c)
+        .await
+        .map(|_| ()))
+}

@@ -495,3 +495,36 @@ async fn wait_for_pass(
 async fn events_named(app: &TestApp, name: &str) -> i64 {
     on_db!(&app.state.db, c => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM events WHERE type = $1").bind(name).fetch_one(c).await).unwrap()
 }
+
+#[tokio::test]
+async fn toggle_sync_turns_on_only_with_a_token_and_turns_off() {
+    let app = TestApp::spawn().await;
+    let user = app.user().await.company().await;
+    let us = company(&app, user.company.as_deref().unwrap()).await;
+    let path = format!("/api/v1/companies/{}/toggle-sync", us.id);
+    let on = user.post(&path, json!({})).await;
+    assert_eq!(
+        (on.status, &on.body["code"]),
+        (422, &json!("NO_TOKEN")),
+        "{}",
+        on.body
+    );
+
+    let mut tx = app.state.db.begin().await.unwrap();
+    on_tx!(&mut tx, c => sqlx::query("UPDATE companies SET sync_enabled = TRUE WHERE id = $1").bind(us.id).execute(c).await.map(|_| ())).unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        user.get("/api/v1/sync/status").await.body["syncEnabled"],
+        true
+    );
+    let off = user.post(&path, json!({})).await;
+    assert_eq!(off.status, 200, "{}", off.body);
+    assert_eq!(off.body["syncEnabled"], false);
+    assert_eq!(
+        user.get("/api/v1/sync/status").await.body["syncEnabled"],
+        false
+    );
+
+    let stranger = app.user().await.company().await;
+    assert_eq!(stranger.post(&path, json!({})).await.status, 404);
+}
