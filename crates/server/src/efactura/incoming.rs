@@ -6,21 +6,16 @@
 //! read, or one the invoice lacks, becomes a warning and everything else is kept.
 
 use einvoice::codes::VatCategory;
-use einvoice::ids::Cif;
-use einvoice::model::{
-    AllowanceCharge, Buyer, DocumentKind, Invoice, InvoiceLine, LineAllowanceCharge, Period,
-};
+use einvoice::model::{AllowanceCharge, DocumentKind, Invoice, Period};
 use einvoice::money;
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 use serde_json::json;
 use sqlx::types::Json;
 use time::{Date, OffsetDateTime};
 
 use crate::api::json::{DateIn, Flag, Num};
-use crate::documents::input::{self, AllowanceChargeInput, InvoiceDetails, LineExtensions};
-use crate::ids::{CompanyId, InvoiceId, LineId, SupplierId};
-use crate::partners::{self, AddressFields, Given, TaxFields};
+use crate::documents::input::{self, AllowanceChargeInput, InvoiceDetails};
+use crate::ids::{CompanyId, InvoiceId};
 use crate::store::invoices::{InvoiceRecord, LineRecord};
 use crate::store::suppliers::SupplierRow;
 use crate::store::{Dec, Ts};
@@ -79,11 +74,11 @@ pub fn map(inv: &Invoice, ctx: &Context<'_>, mut warnings: Vec<String>) -> Incom
         .lines
         .iter()
         .zip(1..)
-        .map(|(l, position)| line(id, position, l, w))
+        .map(|(l, position)| lines::line(id, position, l, w))
         .collect();
-    allocate_vat(&mut lines, inv);
-    let supplier = supplier_of(inv, ctx, w);
-    check_buyer(&inv.buyer, ctx.company_cif, w);
+    lines::allocate_vat(&mut lines, inv);
+    let supplier = parties::supplier_of(inv, ctx, w);
+    parties::check_buyer(&inv.buyer, ctx.company_cif, w);
     let number = clean(&inv.number).unwrap_or_else(|| {
         w.push(format!(
             "The invoice has no number (BT-1); it is filed as {}.",
@@ -119,7 +114,7 @@ pub fn map(inv: &Invoice, ctx: &Context<'_>, mut warnings: Vec<String>) -> Incom
         parent_document_id: None,
         sender_cif: supplier.cif.clone(),
         sender_name: Some(supplier.name.clone()),
-        receiver_cif: buyer_cif(&inv.buyer)
+        receiver_cif: parties::buyer_cif(&inv.buyer)
             .map_or_else(|| inv.buyer.vat_id.clone(), |c| Some(c.value().to_string())),
         receiver_name: clean(&inv.buyer.name),
         issue_date,
@@ -257,7 +252,7 @@ fn totals(inv: &Invoice, lines: &[LineRecord], w: &mut Vec<String>) -> Totals {
 
 /// An amount in minor units. More than two decimals are rounded, with a warning; an amount
 /// too large to store is left out, with a warning.
-fn minor(d: Option<Decimal>, what: &str, w: &mut Vec<String>) -> Option<i64> {
+pub(super) fn minor(d: Option<Decimal>, what: &str, w: &mut Vec<String>) -> Option<i64> {
     let d = d?;
     let Some(cents) = money::checked_round2(d).and_then(money::to_minor) else {
         w.push(format!("{what} {d} is too large to store; it is left out."));
@@ -281,190 +276,6 @@ fn exchange_rate(inv: &Invoice, currency: &str) -> Option<Decimal> {
         .map(|r| money::round_dp(r, 4))
 }
 
-fn line(invoice: InvoiceId, position: i32, l: &InvoiceLine, w: &mut Vec<String>) -> LineRecord {
-    let at = |what: &str| format!("Line {position}: {what}");
-    let description = clean(&l.item.name)
-        .or_else(|| l.item.description.as_deref().and_then(clean))
-        .unwrap_or_else(|| {
-            w.push(at("no item name (BT-153)."));
-            "(fără denumire)".to_owned()
-        });
-    let quantity = l.quantity.unwrap_or_else(|| {
-        w.push(at("no quantity (BT-129); 1 is assumed."));
-        Decimal::ONE
-    });
-    let unit_code = l.unit_code.trim().to_owned();
-    let base_quantity = l
-        .price
-        .base_quantity
-        .filter(|q| *q > Decimal::ZERO)
-        .unwrap_or(Decimal::ONE);
-    let unit_price = l.price.net.unwrap_or_else(|| {
-        w.push(at("no net price (BT-146); 0 is stored."));
-        Decimal::ZERO
-    });
-    let (category, rate) = vat_of(l, &at, w);
-    let allowances: Decimal = l.allowances.iter().filter_map(|a| a.amount).sum();
-    let charges: Decimal = l.charges.iter().filter_map(|c| c.amount).sum();
-    let line_total = minor(l.net_amount, &at("net amount (BT-131)"), w).unwrap_or_else(|| {
-        let net = quantity * unit_price / base_quantity - allowances + charges;
-        w.push(at("no net amount (BT-131); it is derived from the price."));
-        money::to_minor(money::round2(net)).unwrap_or(0)
-    });
-    LineRecord {
-        id: LineId::new(),
-        invoice_id: invoice,
-        position,
-        description,
-        quantity: Dec(quantity),
-        unit_of_measure: unit_label(&unit_code),
-        unit_code,
-        unit_price: Dec(unit_price),
-        price_base_quantity: Dec(base_quantity),
-        vat_rate: Dec(rate),
-        vat_category_code: category,
-        discount: minor(Some(allowances), &at("allowances (BG-27)"), w).unwrap_or(0),
-        discount_percent: None,
-        vat_included: false,
-        line_total,
-        vat_amount: 0,
-        product_id: None,
-        product_code: l.item.seller_id.as_deref().and_then(clean),
-        line_note: l.note.as_deref().and_then(clean),
-        buyer_accounting_ref: l.buyer_accounting_reference.as_deref().and_then(clean),
-        buyer_item_identification: l.item.buyer_id.as_deref().and_then(clean),
-        standard_item_identification: l.item.standard_id.as_ref().and_then(|i| clean(&i.id)),
-        cpv_code: l
-            .item
-            .classifications
-            .iter()
-            .find(|c| matches!(c.list_id.as_deref(), Some("STI" | "CPV")))
-            .and_then(|c| clean(&c.code)),
-        extensions: line_extensions(l).map(Json),
-    }
-}
-
-/// The line's VAT category and rate as given. Only a line without a category gets one, from
-/// its rate (S above zero, Z at zero, O without one), with a warning; no rate is ever assumed.
-fn vat_of(l: &InvoiceLine, at: &dyn Fn(&str) -> String, w: &mut Vec<String>) -> (String, Decimal) {
-    let rate = l.vat.rate;
-    let category = l.vat.category.unwrap_or_else(|| {
-        let guess = match rate {
-            Some(r) if r > Decimal::ZERO => VatCategory::S,
-            Some(_) => VatCategory::Z,
-            None => VatCategory::O,
-        };
-        w.push(at(&format!(
-            "no VAT category (BT-151); {} is inferred from its rate.",
-            guess.code()
-        )));
-        guess
-    });
-    (category.code().to_owned(), rate.unwrap_or(Decimal::ZERO))
-}
-
-/// The VAT of each line: the breakdown's tax amount (BT-117) of its category and rate shared
-/// in proportion to the lines' net amounts, the cents left by rounding given to the largest
-/// line, so the lines add up to the invoice's VAT exactly. A line whose group has no
-/// breakdown gets its net amount times its rate.
-fn allocate_vat(lines: &mut [LineRecord], inv: &Invoice) {
-    let mut done = vec![false; lines.len()];
-    for i in 0..lines.len() {
-        if done[i] {
-            continue;
-        }
-        let key = (lines[i].vat_category_code.clone(), lines[i].vat_rate.0);
-        let group: Vec<usize> = (i..lines.len())
-            .filter(|&j| lines[j].vat_category_code == key.0 && lines[j].vat_rate.0 == key.1)
-            .collect();
-        for &j in &group {
-            done[j] = true;
-        }
-        let net: i64 = group.iter().map(|&j| lines[j].line_total).sum();
-        let tax = inv
-            .vat_breakdown
-            .iter()
-            .find(|b| {
-                b.category.map(VatCategory::code) == Some(key.0.as_str())
-                    && b.rate.unwrap_or(Decimal::ZERO) == key.1
-            })
-            .and_then(|b| b.tax_amount)
-            .and_then(|t| money::to_minor(money::round2(t)));
-        match tax {
-            Some(tax) if net != 0 => share(lines, &group, tax, net),
-            _ => {
-                for &j in &group {
-                    let vat = money::from_minor(lines[j].line_total) * key.1 / Decimal::ONE_HUNDRED;
-                    lines[j].vat_amount = money::to_minor(money::round2(vat)).unwrap_or(0);
-                }
-            }
-        }
-    }
-}
-
-fn share(lines: &mut [LineRecord], group: &[usize], tax: i64, net: i64) {
-    let tax_d = Decimal::from(tax);
-    let net_d = Decimal::from(net);
-    let mut given = 0;
-    for &j in group {
-        let part = (tax_d * Decimal::from(lines[j].line_total) / net_d)
-            .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-            .to_i64()
-            .unwrap_or(0);
-        lines[j].vat_amount = part;
-        given += part;
-    }
-    // The first of the largest lines, so equal lines keep their order.
-    let largest = group.iter().copied().reduce(|a, b| {
-        if lines[b].line_total.abs() > lines[a].line_total.abs() {
-            b
-        } else {
-            a
-        }
-    });
-    if let Some(largest) = largest {
-        lines[largest].vat_amount += tax - given;
-    }
-}
-
-/// The everyday label of a unit code (`H87` → `buc`); any other code is its own label.
-fn unit_label(code: &str) -> String {
-    const EVERYDAY: [&str; 9] = ["buc", "kg", "l", "m", "ora", "zi", "luna", "set", "pachet"];
-    EVERYDAY
-        .iter()
-        .find(|name| einvoice::codes::unit_alias(name) == Some(code))
-        .map_or_else(|| code.to_owned(), |name| (*name).to_owned())
-}
-
-fn line_extensions(l: &InvoiceLine) -> Option<LineExtensions> {
-    let ext = LineExtensions {
-        invoice_period: l.period.and_then(period),
-        // The allowances are the line's `discount`; its charges are kept here.
-        allowance_charges: l.charges.iter().map(|c| line_charge(c, true)).collect(),
-        additional_item_properties: l
-            .item
-            .attributes
-            .iter()
-            .map(|a| json!({ "name": a.name, "value": a.value }))
-            .collect(),
-        origin_country: l.item.origin_country.clone(),
-    };
-    (ext != LineExtensions::default()).then_some(ext)
-}
-
-fn line_charge(c: &LineAllowanceCharge, charge: bool) -> AllowanceChargeInput {
-    AllowanceChargeInput {
-        charge_indicator: Flag(charge),
-        amount: c.amount.map(Num),
-        base_amount: c.base_amount.map(Num),
-        multiplier_factor_numeric: c.percentage.map(Num),
-        tax_category_code: None,
-        tax_rate: None,
-        reason_code: c.reason_code.clone(),
-        reason: c.reason.clone(),
-    }
-}
-
 fn document_charge(c: &AllowanceCharge, charge: bool) -> AllowanceChargeInput {
     AllowanceChargeInput {
         charge_indicator: Flag(charge),
@@ -478,7 +289,7 @@ fn document_charge(c: &AllowanceCharge, charge: bool) -> AllowanceChargeInput {
     }
 }
 
-fn period(p: Period) -> Option<input::Period> {
+pub(super) fn period(p: Period) -> Option<input::Period> {
     (!p.is_empty()).then(|| input::Period {
         start_date: p.start.map(DateIn),
         end_date: p.end.map(DateIn),
@@ -564,140 +375,12 @@ fn payment_method(inv: &Invoice) -> Option<String> {
     )
 }
 
-/// The seller as a supplier of the company (source `anaf_sync`). Its CIF is the first of its
-/// VAT id (BT-31), tax registration id (BT-32), legal registration id when it is a CIF (BT-30),
-/// and ANAF's `cif_emitent`, normalised as the suppliers API stores it.
-fn supplier_of(inv: &Invoice, ctx: &Context<'_>, w: &mut Vec<String>) -> SupplierRow {
-    let s = &inv.seller;
-    let now = Ts(ctx.now);
-    let mut row = SupplierRow {
-        id: SupplierId::new(),
-        company_id: ctx.company,
-        name: clean(&s.name)
-            .or_else(|| s.trading_name.as_deref().and_then(clean))
-            .unwrap_or_default(),
-        cif: None,
-        vat_code: None,
-        is_vat_payer: false,
-        registration_number: None,
-        address: street(&s.address),
-        city: s.address.city.clone(),
-        county: s.address.country_subdivision.clone(),
-        country: clean(&s.address.country_code)
-            .map_or_else(|| "RO".to_owned(), |c| c.to_ascii_uppercase()),
-        postal_code: s.address.postal_zone.clone(),
-        email: s.contact.as_ref().and_then(|c| c.email.clone()),
-        phone: s.contact.as_ref().and_then(|c| c.telephone.clone()),
-        bank_name: None,
-        bank_account: inv
-            .payment_instructions
-            .as_ref()
-            .and_then(|p| p.credit_transfers.first())
-            .and_then(|a| crate::party::iban(&a.account_id).ok()),
-        notes: None,
-        source: "anaf_sync".into(),
-        last_synced_at: Some(now),
-        deleted_at: None,
-        created_at: now,
-        updated_at: now,
-    };
-    let legal = s.legal_registration_id.as_ref().map(|l| l.id.as_str());
-    let text = s
-        .vat_id
-        .as_deref()
-        .or(s.tax_registration.as_ref().map(|t| t.id.as_str()))
-        .or(legal.filter(|l| l.parse::<Cif>().is_ok()))
-        .or(ctx.issuer_cif)
-        .and_then(clean);
-    let mut ignored = Vec::new();
-    let given = Given {
-        country: s.address.country_code.trim().len() == 2,
-        ..Given::default()
-    };
-    let fields = TaxFields {
-        code: &mut row.cif,
-        country: &mut row.country,
-        vat_code: &mut row.vat_code,
-        is_vat_payer: &mut row.is_vat_payer,
-    };
-    partners::set_tax_code(fields, text, given, false, "cif", &mut ignored);
-    if s.vat_id.is_some() {
-        row.is_vat_payer = true;
-        row.vat_code = row.vat_code.take().or_else(|| s.vat_id.clone());
-    }
-    row.registration_number = legal
-        .and_then(clean)
-        .filter(|l| Some(l.as_str()) != row.cif.as_deref() && l.parse::<Cif>().is_err());
-    if let (Some(ours), Some(anaf)) = (row.cif.as_deref(), ctx.issuer_cif)
-        && anaf.trim_start_matches("RO") != ours
-    {
-        w.push(format!(
-            "The seller's CIF in the XML ({ours}) differs from the one ANAF names ({anaf})."
-        ));
-    }
-    if row.cif.is_none() {
-        w.push("The seller has no tax identifier (BT-31, BT-32, BT-30).".into());
-    }
-    if row.name.is_empty() {
-        row.name = row
-            .cif
-            .clone()
-            .unwrap_or_else(|| "Furnizor necunoscut".into());
-        w.push("The seller has no name (BT-27).".into());
-    }
-    partners::normalize_address(
-        AddressFields {
-            address: &mut row.address,
-            city: &mut row.city,
-            county: &mut row.county,
-            country: &mut row.country,
-            postal_code: &mut row.postal_code,
-        },
-        &mut ignored,
-    );
-    row
-}
-
-fn street(a: &einvoice::model::Address) -> Option<String> {
-    let parts: Vec<&str> = [&a.street, &a.additional_street, &a.line3]
-        .into_iter()
-        .flatten()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
-
-/// The buyer's Romanian CIF: from its VAT id (BT-48), legal registration id (BT-47) or
-/// identifier (BT-46).
-fn buyer_cif(b: &Buyer) -> Option<Cif> {
-    [
-        b.vat_id.as_deref(),
-        b.legal_registration_id.as_ref().map(|i| i.id.as_str()),
-        b.identifier.as_ref().map(|i| i.id.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .find_map(|text| text.parse::<Cif>().ok())
-}
-
-/// The invoice should be addressed to the company; it is imported anyway, with a warning.
-fn check_buyer(b: &Buyer, company_cif: i64, w: &mut Vec<String>) {
-    match buyer_cif(b) {
-        Some(cif) if i64::try_from(cif.value()).ok() == Some(company_cif) => {}
-        Some(cif) => w.push(format!(
-            "The buyer's CIF is {cif}, not the company's ({company_cif})."
-        )),
-        None => w.push(format!(
-            "The buyer has no Romanian CIF; the company's is {company_cif}."
-        )),
-    }
-}
-
-fn clean(s: &str) -> Option<String> {
+pub(super) fn clean(s: &str) -> Option<String> {
     let s = s.trim();
     (!s.is_empty()).then(|| s.to_owned())
 }
 
+mod lines;
+mod parties;
 #[cfg(test)]
 mod tests;

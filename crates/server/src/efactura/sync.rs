@@ -185,8 +185,11 @@ impl Pass<'_> {
             .await
             .map_err(Failure::Scan)?;
         stats.new_messages = listed.new;
-        if let Some(end) = listed.end {
-            efactura_sync::listed(&state.db, company.id, self.env, self.owner, end, now).await?;
+        if let Some(end) = listed.end
+            && !efactura_sync::listed(&state.db, company.id, self.env, self.owner, end, now).await?
+        {
+            // The listing outlived the lock and another pass holds the box now.
+            return Err(Failure::LostLock);
         }
         efactura_messages::link_to_submissions(&state.db, company.id, self.env, now).await?;
         let pending =

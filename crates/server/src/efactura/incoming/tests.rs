@@ -8,6 +8,8 @@ use pretty_assertions::assert_eq;
 use rust_decimal_macros::dec;
 use time::macros::{date, datetime};
 
+use einvoice::model::InvoiceLine;
+
 use super::*;
 
 fn corpus(path: &str) -> Option<Vec<u8>> {
