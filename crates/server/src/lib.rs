@@ -141,6 +141,7 @@ impl Server {
         let owner = format!("{}-{}", hostname(), uuid::Uuid::now_v7());
         let runner = tokio::spawn(jobs::runner::run(state.clone(), owner, shutdown.clone()));
         let wal = tokio::spawn(store::keep_wal_small(state.db.clone(), shutdown.clone()));
+        let scheduler = tokio::spawn(jobs::schedule::run(state.clone(), shutdown.clone()));
         let app = app(state.clone());
         tracing::info!(address = %listener.local_addr()?, "facturo is listening");
         let stop = shutdown.clone();
@@ -154,6 +155,7 @@ impl Server {
         shutdown.cancel();
         runner.await.context("the job runner panicked")?;
         wal.await.context("the WAL checkpointer panicked")?;
+        scheduler.await.context("the scheduler panicked")?;
         state.db.close().await;
         tracing::info!("facturo stopped");
         Ok(())

@@ -29,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get, update, delete))
         .routes(routes!(restore))
         .routes(routes!(refresh_anaf))
+        .routes(routes!(toggle_sync))
 }
 
 /// A company as the contract shows it (api.md §5: hand-built, `cif` an integer).
@@ -425,4 +426,35 @@ async fn refresh_anaf(
     let company = load(&state, &principal, id, false).await?;
     let company = ops::refresh(&state, &principal, company, state.now()).await?;
     Ok(Json(view(&state, company).await?))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncToggled {
+    pub sync_enabled: bool,
+    pub message: String,
+}
+
+/// Turn the scheduled e-Factura sync of the company on or off. Turning it on needs a company
+/// that can reach ANAF (422 `NO_TOKEN`).
+#[utoipa::path(post, path = "/api/v1/companies/{id}/toggle-sync", tag = "companies", operation_id = "company_toggle_sync",
+    params(("id" = CompanyId, Path)), responses((status = 200, body = SyncToggled), (status = 422, description = "`{error, code: NO_TOKEN}`")))]
+async fn toggle_sync(
+    State(state): State<AppState>,
+    principal: Principal,
+    AppPath(id): AppPath<CompanyId>,
+) -> Result<Json<SyncToggled>, ApiError> {
+    principal.require(Permission::CompanyEdit)?;
+    let company = load(&state, &principal, id, false).await?;
+    let enabled =
+        crate::efactura::trigger::toggle(&state, &principal, &company, state.now()).await?;
+    let message = if enabled {
+        "The e-Factura sync is on."
+    } else {
+        "The e-Factura sync is off."
+    };
+    Ok(Json(SyncToggled {
+        sync_enabled: enabled,
+        message: message.into(),
+    }))
 }

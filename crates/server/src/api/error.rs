@@ -65,6 +65,10 @@ pub enum ApiError {
     /// 429 `{"error","retryAfter"}` + `Retry-After`.
     #[error("too many requests; retry after {retry_after_secs}s")]
     TooManyRequests { retry_after_secs: u64 },
+    /// 429 with a body of its own (`{error, code, retryAfter, …}`) + `Retry-After`: a limit
+    /// of the product's (a sync triggered too soon, api.md §19).
+    #[error("throttled; retry after {retry_after_secs}s")]
+    Throttled { retry_after_secs: u64, body: Value },
     /// 503 `{"error"}`: a dependency (ANAF, SMTP) is unavailable.
     #[error("{0}")]
     Unavailable(String),
@@ -149,6 +153,17 @@ impl IntoResponse for ApiError {
             ),
             ApiError::TooManyRequests { retry_after_secs } => {
                 let body = json!({ "error": "Too many requests.", "retryAfter": retry_after_secs });
+                let mut response =
+                    (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+                return response;
+            }
+            ApiError::Throttled {
+                retry_after_secs,
+                body,
+            } => {
                 let mut response =
                     (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
                 response

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod bank_accounts;
 pub mod clients;
 pub mod companies;
+pub mod efactura_messages;
 pub mod error;
 pub mod invitations;
 pub mod invoice_defaults;
@@ -18,6 +19,7 @@ pub mod page;
 pub mod products;
 pub mod series;
 pub mod suppliers;
+pub mod sync;
 pub mod system;
 pub mod validation;
 pub mod vat_rates;
@@ -54,6 +56,7 @@ use crate::state::AppState;
         (name = "document-series", description = "Document series and numbering"), (name = "bank-accounts", description = "The company's bank accounts (Facturo's own, not in the Storno API); the default one is the company's bankAccount"),
         (name = "clients", description = "Clients of the company (X-Company)"),
         (name = "suppliers", description = "Suppliers of the company (X-Company)"),
+        (name = "efactura", description = "ANAF e-Factura: the sync of the company's SPV box and its messages"),
         (name = "validation", description = "The native EN 16931 / CIUS-RO validator"),
         (name = "anaf", description = "ANAF e-Factura tokens of the signed-in user, stored encrypted; connect links and the OAuth flow; the installation's fingerprint"),
         (name = "system", description = "Health and version"),
@@ -77,6 +80,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(bank_accounts::router())
         .merge(clients::router())
         .merge(suppliers::router())
+        .merge(sync::router())
+        .merge(efactura_messages::router())
         .merge(validation::router())
         .merge(anaf::router())
         .merge(anaf_links::router())

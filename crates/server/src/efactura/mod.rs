@@ -16,14 +16,22 @@
 //!   daily quotas shared by all processes ([`quota`]) until `ok`, `nok` or "not taken over";
 //! - [`outcome`]: every ending is written to the ledger and the invoice, with its event, in one
 //!   transaction.
+//!
+//! Incoming invoices take the other way (issue #4 item 6): [`sync`] lists a company's box into
+//! `efactura_messages` (all pages before its watermark moves), downloads each `FACTURA PRIMITA`
+//! once and has [`import`] store it as an incoming invoice ([`incoming`] reads the XML).
 
+pub mod import;
+pub mod incoming;
 pub mod outcome;
 pub mod poll;
 pub mod quota;
 pub mod sandbox;
 pub mod sentbox;
 pub mod submit;
+pub mod sync;
 pub mod tokens;
+pub mod trigger;
 pub mod upload;
 
 use std::time::Duration as StdDuration;
@@ -98,6 +106,16 @@ pub struct Policy {
     pub downloads_per_message: u32,
     /// `listaMesajePaginatieFactura` calls per CIF and day (ANAF: 100,000).
     pub pages_per_cif: u32,
+    /// How often a company with `syncEnabled` has its SPV box synced.
+    pub sync_every: Duration,
+    /// The least time between two manual syncs of a company (`POST /sync/trigger`).
+    pub sync_trigger_every: Duration,
+    /// How far before the last listed instant the next listing starts: a message ANAF lists
+    /// late, or one that moved between pages, is still seen (lessons.md #5).
+    pub sync_overlap: Duration,
+    /// How long a sync pass holds a company's box without renewing its lock: a crashed pass
+    /// frees it after this.
+    pub sync_lock: Duration,
 }
 
 impl Default for Policy {
@@ -109,6 +127,10 @@ impl Default for Policy {
             status_per_cif: 5_000,
             downloads_per_message: 10,
             pages_per_cif: 100_000,
+            sync_every: Duration::minutes(30),
+            sync_trigger_every: Duration::minutes(2),
+            sync_overlap: Duration::hours(1),
+            sync_lock: Duration::minutes(10),
         }
     }
 }

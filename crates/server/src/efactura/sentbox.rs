@@ -1,6 +1,7 @@
 //! Reading a company's SPV box into `efactura_messages`: every listed message recorded once,
 //! the sent invoices downloaded once and fingerprinted (SHA-256, number, issue date), so
-//! reconciliation can tell whether a lost upload reached ANAF.
+//! reconciliation can tell whether a lost upload reached ANAF; the sync downloads received
+//! invoices the same way ([`fetch`]).
 
 use anaf::efactura::archive;
 use anaf::efactura::{Download, DownloadId, Environment, MessageFilter, MessageKind, PageRequest};
@@ -9,7 +10,7 @@ use time::{Duration, OffsetDateTime};
 
 use super::env_name;
 use super::quota::{self, Bucket};
-use crate::ids::CompanyId;
+use crate::ids::{CompanyId, EfacturaMessageId};
 use crate::state::AppState;
 use crate::store::efactura_messages::{self, Downloaded, Seen};
 
@@ -18,6 +19,10 @@ use crate::store::efactura_messages::{self, Downloaded, Seen};
 pub enum ScanError {
     #[error("the daily ANAF quota for {0} is spent")]
     Quota(&'static str),
+    /// The pages held fewer messages than ANAF counted: one moved between pages, or a page
+    /// counter is wrong (lessons.md #5). The window is listed again by the next pass.
+    #[error("ANAF counted {total} messages but its pages held {seen}")]
+    Incomplete { seen: u64, total: u64 },
     #[error(transparent)]
     Anaf(#[from] anaf::Error),
     #[error(transparent)]
@@ -35,8 +40,26 @@ pub struct Mailbox {
 /// The oldest instant ANAF lists (60 days back), with a margin.
 const LIST_WINDOW: Duration = Duration::days(59);
 
+/// What a listing did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Listed {
+    /// Messages recorded for the first time.
+    pub new: usize,
+    /// Messages on the pages, known ones included.
+    pub seen: u64,
+    /// The interval listed: every message created in it is recorded.
+    pub start: Option<OffsetDateTime>,
+    pub end: Option<OffsetDateTime>,
+}
+
+/// The interval [`list`] asks for from `start`: ANAF lists 60 days back at most (with a
+/// margin) and refuses an end in the future (a second's margin absorbs clock skew).
+pub fn window(start: OffsetDateTime, now: OffsetDateTime) -> (OffsetDateTime, OffsetDateTime) {
+    (start.max(now - LIST_WINDOW), now - Duration::seconds(1))
+}
+
 /// Lists every page of the messages created between `start` and `now` and records the new
-/// ones; returns how many were new.
+/// ones. Fails when the pages held fewer messages than ANAF counted.
 pub async fn list(
     state: &AppState,
     b: Mailbox,
@@ -44,16 +67,18 @@ pub async fn list(
     start: OffsetDateTime,
     filter: Option<MessageFilter>,
     now: OffsetDateTime,
-) -> Result<usize, ScanError> {
+) -> Result<Listed, ScanError> {
     let env = env_name(b.environment);
-    let start = start.max(now - LIST_WINDOW);
-    // ANAF refuses an interval that ends in the future; a second's margin absorbs clock skew.
-    let end = now - Duration::seconds(1);
+    let (start, end) = window(start, now);
     if end <= start {
-        return Ok(0);
+        return Ok(Listed::default());
     }
     let cif = b.cif.to_string();
-    let mut new = 0;
+    let mut listed = Listed {
+        start: Some(start),
+        end: Some(end),
+        ..Listed::default()
+    };
     let mut page = 1;
     loop {
         if !quota::take(state, b.environment, &[(Bucket::Page, &cif)], now).await? {
@@ -82,12 +107,20 @@ pub async fn list(
                 anaf_created_at: m.created_at(),
             };
             if efactura_messages::record_seen(&mut tx, b.company, env, &seen, now).await? {
-                new += 1;
+                listed.new += 1;
             }
         }
         tx.commit().await?;
+        listed.seen += answer.messages.len() as u64;
         if !answer.has_next() {
-            return Ok(new);
+            // Page counters are not trusted alone: the pages must hold what ANAF counted.
+            if listed.seen < answer.total_messages {
+                return Err(ScanError::Incomplete {
+                    seen: listed.seen,
+                    total: answer.total_messages,
+                });
+            }
+            return Ok(listed);
         }
         page += 1;
     }
@@ -111,30 +144,59 @@ pub async fn download(
     };
     let mut stored = 0;
     for m in efactura_messages::to_download(&state.db, b.company, env, tip).await? {
-        let id = m.message_id.to_string();
-        if !quota::take(state, b.environment, &[(Bucket::Download, &id)], now).await? {
-            continue;
-        }
-        let id = DownloadId(u64::try_from(m.message_id).unwrap_or_default());
-        let answer = state.anaf.client(b.environment).download(token, id).await;
-        match answer {
-            Ok(Download::Zip(bytes)) => {
-                let d = fingerprint(bytes);
-                efactura_messages::store_download(&state.db, m.id, &d, now).await?;
-                stored += 1;
-            }
-            Ok(Download::Refused { message, .. }) => {
-                efactura_messages::mark_error(&state.db, m.id, &message, now).await?;
-            }
-            Err(e) => {
-                efactura_messages::mark_error(&state.db, m.id, &e.to_string(), now).await?;
-                if e.is_transient() {
-                    return Err(e.into());
-                }
-            }
+        if let Fetched::Archive(d) = fetch(state, b, token, m.id, m.message_id, now).await? {
+            efactura_messages::store_download(&state.db, m.id, &d, now).await?;
+            stored += 1;
         }
     }
     Ok(stored)
+}
+
+/// What one download gave.
+#[derive(Debug, Clone)]
+pub enum Fetched {
+    Archive(Downloaded),
+    /// ANAF refused (no rights, an unknown id, its quota) or answered what cannot be used; the
+    /// message is marked `error` with the reason and tried again by a later pass.
+    Refused(String),
+    /// Today's downloads of the message are spent (ANAF allows 10); nothing was asked.
+    QuotaSpent,
+}
+
+/// Downloads message `message_id` (stored as `id`) within its daily quota. A transient failure
+/// marks the message and is returned as an error: ANAF is unwell, later messages can wait.
+pub async fn fetch(
+    state: &AppState,
+    b: Mailbox,
+    token: &str,
+    id: EfacturaMessageId,
+    message_id: i64,
+    now: OffsetDateTime,
+) -> Result<Fetched, ScanError> {
+    let subject = message_id.to_string();
+    if !quota::take(state, b.environment, &[(Bucket::Download, &subject)], now).await? {
+        return Ok(Fetched::QuotaSpent);
+    }
+    let download = DownloadId(u64::try_from(message_id).unwrap_or_default());
+    match state
+        .anaf
+        .client(b.environment)
+        .download(token, download)
+        .await
+    {
+        Ok(Download::Zip(bytes)) => Ok(Fetched::Archive(fingerprint(bytes))),
+        Ok(Download::Refused { message, .. }) => {
+            efactura_messages::mark_error(&state.db, id, &message, now).await?;
+            Ok(Fetched::Refused(message))
+        }
+        Err(e) => {
+            efactura_messages::mark_error(&state.db, id, &e.to_string(), now).await?;
+            if e.is_transient() {
+                return Err(e.into());
+            }
+            Ok(Fetched::Refused(e.to_string()))
+        }
+    }
 }
 
 /// The archive with the invoice it holds read out of it (nothing read from an unusable one:

@@ -100,6 +100,24 @@ pub enum DomainEvent {
     InvoiceValidated(InvoiceFacts),
     /// ANAF refused the invoice (at upload, `nok`, or not taken over).
     InvoiceRejected(InvoiceFacts),
+    /// An incoming invoice was imported from the company's SPV box.
+    InvoiceSynced(InvoiceFacts),
+    /// A sync pass listed the company's SPV box; `total` messages are to be processed.
+    SyncStarted {
+        company_id: CompanyId,
+        total: usize,
+    },
+    /// A sync pass ended; `stats` is `{newInvoices, skippedDuplicates, newClients,
+    /// newProducts, newSeries, errors}` (api.md §18.2).
+    SyncCompleted {
+        company_id: CompanyId,
+        stats: Value,
+    },
+    /// A sync pass could not run or list the box (wire name `sync.error`).
+    SyncFailed {
+        company_id: CompanyId,
+        errors: Vec<String>,
+    },
     CatalogChanged {
         what: Catalog,
         change: Change,
@@ -192,6 +210,10 @@ impl DomainEvent {
             DomainEvent::InvoiceSentToProvider(_) => "invoice.sent_to_provider",
             DomainEvent::InvoiceValidated(_) => "invoice.validated",
             DomainEvent::InvoiceRejected(_) => "invoice.rejected",
+            DomainEvent::InvoiceSynced(_) => "invoice.synced",
+            DomainEvent::SyncStarted { .. } => "sync.started",
+            DomainEvent::SyncCompleted { .. } => "sync.completed",
+            DomainEvent::SyncFailed { .. } => "sync.error",
             DomainEvent::MemberUpdated(_) => "member.updated",
             DomainEvent::MemberDeactivated(_) => "member.deactivated",
             DomainEvent::InvitationCreated(_) => "invitation.created",
@@ -221,7 +243,10 @@ impl DomainEvent {
             DomainEvent::CompanyCreated { company_id, .. }
             | DomainEvent::CompanyUpdated { company_id, .. }
             | DomainEvent::CompanyRemoved { company_id, .. }
-            | DomainEvent::CompanyRestored { company_id, .. } => Some(company_id.0),
+            | DomainEvent::CompanyRestored { company_id, .. }
+            | DomainEvent::SyncStarted { company_id, .. }
+            | DomainEvent::SyncCompleted { company_id, .. }
+            | DomainEvent::SyncFailed { company_id, .. } => Some(company_id.0),
             DomainEvent::InvoiceCreated(f)
             | DomainEvent::InvoiceUpdated(f)
             | DomainEvent::InvoiceIssued(f)
@@ -230,7 +255,8 @@ impl DomainEvent {
             | DomainEvent::InvoiceDeleted(f)
             | DomainEvent::InvoiceSentToProvider(f)
             | DomainEvent::InvoiceValidated(f)
-            | DomainEvent::InvoiceRejected(f) => Some(f.id),
+            | DomainEvent::InvoiceRejected(f)
+            | DomainEvent::InvoiceSynced(f) => Some(f.id),
             DomainEvent::CatalogChanged { id, .. } => Some(*id),
             DomainEvent::MemberUpdated(m) | DomainEvent::MemberDeactivated(m) => {
                 Some(m.membership_id.0)
@@ -280,10 +306,16 @@ impl DomainEvent {
             | DomainEvent::InvoiceDeleted(f)
             | DomainEvent::InvoiceSentToProvider(f)
             | DomainEvent::InvoiceValidated(f)
-            | DomainEvent::InvoiceRejected(f) => json!({
+            | DomainEvent::InvoiceRejected(f)
+            | DomainEvent::InvoiceSynced(f) => json!({
                 "id": f.id, "number": f.number, "status": f.status, "direction": f.direction,
                 "total": f.total, "currency": f.currency,
             }),
+            DomainEvent::SyncStarted { total, .. } => json!({ "total": total }),
+            DomainEvent::SyncCompleted { stats, .. } => json!({ "stats": stats }),
+            DomainEvent::SyncFailed { company_id, errors } => {
+                json!({ "errors": errors, "companyId": company_id })
+            }
             DomainEvent::CatalogChanged { id, .. } => json!({ "id": id }),
             DomainEvent::MemberUpdated(m) | DomainEvent::MemberDeactivated(m) => m.payload(),
             DomainEvent::InvitationCreated(i)

@@ -6,7 +6,9 @@ pub mod purge_company;
 pub mod queue;
 pub mod refresh_anaf_tokens;
 pub mod runner;
+pub mod schedule;
 pub mod send_email;
 pub mod submit_invoice;
+pub mod sync_efactura;
 
 pub use queue::{Job, enqueue};

@@ -33,6 +33,10 @@ pub enum Job {
     ForecastTokenExpiry,
     /// Every six hours: refreshes ANAF access tokens that expire within a week.
     RefreshAnafTokens,
+    /// Reads a company's SPV box and imports the invoices it received.
+    SyncEfactura {
+        company_id: CompanyId,
+    },
 }
 
 impl Job {
@@ -44,6 +48,7 @@ impl Job {
             Job::PollSubmission { .. } => "poll_submission",
             Job::ForecastTokenExpiry => "forecast_token_expiry",
             Job::RefreshAnafTokens => "refresh_anaf_tokens",
+            Job::SyncEfactura { .. } => "sync_efactura",
         }
     }
 
@@ -56,6 +61,8 @@ impl Job {
             Job::SubmitInvoice { .. } | Job::PollSubmission { .. } => 20,
             Job::ForecastTokenExpiry => 5,
             Job::RefreshAnafTokens => 6,
+            // A pass that keeps failing waits for the next scheduled one.
+            Job::SyncEfactura { .. } => 3,
         }
     }
 }

@@ -48,6 +48,7 @@ async fn run_one(state: &AppState, job: &Job) -> Result<(), JobError> {
         }
         Job::ForecastTokenExpiry => super::forecast_token_expiry::run(state).await,
         Job::RefreshAnafTokens => super::refresh_anaf_tokens::run(state).await,
+        Job::SyncEfactura { company_id } => super::sync_efactura::run(state, *company_id).await,
     }
 }
 

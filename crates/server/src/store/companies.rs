@@ -289,3 +289,30 @@ pub async fn purge(tx: &mut Tx, id: CompanyId, now: OffsetDateTime) -> Result<bo
     .await.map(|r| r.rows_affected()))?;
     Ok(done == 1)
 }
+
+/// Marks the company synced at `at` (`lastSyncedAt`).
+pub async fn set_last_synced(
+    tx: &mut Tx,
+    company: CompanyId,
+    at: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query("UPDATE companies SET last_synced_at = $2 WHERE id = $1")
+        .bind(company).bind(Ts(at))
+        .execute(c)
+        .await
+        .map(|_| ()))
+}
+
+/// Turns the company's scheduled e-Factura sync on or off.
+pub async fn set_sync_enabled(
+    tx: &mut Tx,
+    company: CompanyId,
+    enabled: bool,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query("UPDATE companies SET sync_enabled = $2, updated_at = $3 WHERE id = $1")
+        .bind(company).bind(enabled).bind(Ts(now))
+        .execute(c)
+        .await
+        .map(|_| ()))
+}

@@ -491,3 +491,50 @@ pub async fn status_of(
     .fetch_optional(c)
     .await)
 }
+
+/// What identifies an incoming invoice however often ANAF delivers it (lessons.md #6): its
+/// supplier (CIF, or name when it has none), number, issue date, total and type.
+#[derive(Debug, Clone, Copy)]
+pub struct IncomingIdentity<'a> {
+    pub sender_cif: Option<&'a str>,
+    pub sender_name: &'a str,
+    pub number: &'a str,
+    pub issue_date: Date,
+    pub total: i64,
+    pub document_type: &'a str,
+}
+
+/// The company's incoming invoice with this identity, deleted ones included (a copy of an
+/// invoice the user deleted is not imported again).
+pub async fn find_incoming(
+    tx: &mut Tx,
+    company: CompanyId,
+    who: &IncomingIdentity<'_>,
+) -> Result<Option<InvoiceId>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_scalar::<_, InvoiceId>(
+        "SELECT id FROM invoices WHERE company_id = $1 AND direction = 'incoming' AND number = $4 \
+         AND issue_date = $5 AND total = $6 AND document_type = $7 \
+         AND (sender_cif = $2 OR ($2 IS NULL AND sender_cif IS NULL AND sender_name = $3)) \
+         ORDER BY created_at LIMIT 1",
+    )
+    .bind(company).bind(who.sender_cif).bind(who.sender_name).bind(who.number).bind(who.issue_date)
+    .bind(who.total).bind(who.document_type)
+    .fetch_optional(c)
+    .await)
+}
+
+/// A live incoming invoice of the supplier with `number` (the invoice a credit note corrects).
+pub async fn find_incoming_number(
+    tx: &mut Tx,
+    company: CompanyId,
+    supplier: SupplierId,
+    number: &str,
+) -> Result<Option<InvoiceId>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_scalar::<_, InvoiceId>(
+        "SELECT id FROM invoices WHERE company_id = $1 AND direction = 'incoming' AND supplier_id = $2 \
+         AND number = $3 AND document_type = 'invoice' AND deleted_at IS NULL ORDER BY issue_date DESC LIMIT 1",
+    )
+    .bind(company).bind(supplier).bind(number)
+    .fetch_optional(c)
+    .await)
+}

@@ -226,3 +226,21 @@ pub async fn soft_delete(
     .await.map(|r| r.rows_affected()))?;
     Ok(n == 1)
 }
+
+/// The live supplier the sync files a seller under: the one with its CIF, or, for a seller
+/// without one, the one with its name and no CIF.
+pub async fn find_for_sync(
+    tx: &mut Tx,
+    company: CompanyId,
+    cif: Option<&str>,
+    name: &str,
+) -> Result<Option<SupplierId>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_scalar::<_, SupplierId>(
+        "SELECT id FROM suppliers WHERE company_id = $1 AND deleted_at IS NULL \
+         AND (cif = $2 OR ($2 IS NULL AND cif IS NULL AND LOWER(name) = LOWER($3))) \
+         ORDER BY created_at LIMIT 1",
+    )
+    .bind(company).bind(cif).bind(name)
+    .fetch_optional(c)
+    .await)
+}

@@ -31,6 +31,8 @@ mod schema;
 mod store;
 // Suppliers: creation, validation, history, lists, deletes.
 mod suppliers;
+// The e-Factura sync: imports of delivered invoices, message and sync routes, the trigger.
+mod sync;
 // Tenancy: every route with another tenant's id; invoice defaults.
 mod tenancy;
 // Issued invoices as CIUS-RO UBL: generated, validated, stored; previews of drafts.

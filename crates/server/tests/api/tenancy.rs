@@ -2,7 +2,7 @@ use pretty_assertions::assert_eq;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::support::{Actor, TestApp};
+use crate::support::{Actor, TestApp, spv};
 
 /// One of every resource of tenant A, by the route segment that addresses it.
 async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
@@ -67,8 +67,15 @@ async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
         .as_str()
         .unwrap()
         .to_owned();
+    let us = spv::company(a.app, a.company.as_deref().unwrap()).await;
+    let seller = crate::support::next_cif();
+    let xml = spv::invoice_xml("T-1", seller, u64::try_from(us.cif).unwrap());
+    let message = spv::delivered(a.app, &us, 3_009_000_001, seller, &xml)
+        .await
+        .to_string();
     vec![
         ("companies", a.company.clone().unwrap()),
+        ("efactura-messages", message),
         ("clients", client),
         ("suppliers", supplier),
         ("products", product),

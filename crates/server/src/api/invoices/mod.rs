@@ -24,11 +24,14 @@ use super::wire;
 use crate::documents::checks::{self, Report};
 use crate::documents::input::InvoiceInput;
 use crate::documents::{calendar, draft, issue as issuing, lifecycle, save, validation};
+use crate::efactura::incoming;
 use crate::ids::{ClientId, InvoiceId, SupplierId};
 use crate::state::AppState;
 use crate::store::invoice_list::{self, InvoiceFilter, SortBy};
 use crate::store::invoices::{InvoiceRecord, LineRecord};
-use crate::store::{clients, invoices, series, submissions};
+use crate::store::{
+    clients, efactura_messages, invoice_xml, invoices, series, submissions, suppliers,
+};
 use crate::tenancy::{CompanyScope, Permission};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -461,25 +464,23 @@ async fn load(
             .map(|p| (p.number, p.issue_date)),
         None => None,
     };
-    // The breakdown is recomputed with the same calculation that produced the stored totals.
-    let vat_breakdown = draft::build(
-        &save::input_of(&record, &lines),
-        &scope.company,
-        record.issue_date,
-    )
-    .map(|d| {
-        d.totals
-            .vat_breakdown
-            .iter()
-            .map(|g| VatGroupView {
-                category_code: g.key.category.code().to_owned(),
-                rate: wire::fixed(g.key.rate, 2),
-                taxable_amount: wire::fixed(g.taxable, 2),
-                tax_amount: wire::fixed(g.tax, 2),
-            })
-            .collect()
-    })
-    .unwrap_or_default();
+    let supplier = match record.supplier_id {
+        Some(s) => suppliers::get(&state.db, scope.id(), s)
+            .await?
+            .map(|s| supplier_detail(&s)),
+        None => None,
+    };
+    // An incoming invoice's breakdown is its XML's, as issued by its supplier.
+    let source = if record.direction == "incoming" {
+        efactura_messages::source_of(&state.db, scope.id(), id).await?
+    } else {
+        None
+    };
+    let vat_breakdown = if record.direction == "incoming" {
+        incoming_breakdown(state, scope, id).await?
+    } else {
+        computed_breakdown(&record, &lines, scope)
+    };
     // Only an issued invoice can have been refunded: a draft skips the lookup.
     let refunds = if record.status == "draft" {
         Vec::new()
@@ -503,6 +504,66 @@ async fn load(
         vat_breakdown,
         refunds,
         submission,
+        source,
+        supplier,
     };
     Ok((views::detail(record, related), report))
+}
+
+/// An invoice's supplier as the detail shows it (api.md §25.1, with its CIF).
+fn supplier_detail(s: &suppliers::SupplierRow) -> Value {
+    json!({
+        "id": s.id, "name": s.name, "cif": s.cif, "isVatPayer": s.is_vat_payer,
+        "registrationNumber": s.registration_number, "address": s.address, "city": s.city,
+        "county": s.county, "country": s.country, "email": s.email, "phone": s.phone,
+        "bankName": s.bank_name, "bankAccount": s.bank_account,
+    })
+}
+
+/// The breakdown an issued or draft invoice has: recomputed with the same calculation that
+/// produced its stored totals.
+fn computed_breakdown(
+    record: &InvoiceRecord,
+    lines: &[LineRecord],
+    scope: &CompanyScope,
+) -> Vec<VatGroupView> {
+    draft::build(
+        &save::input_of(record, lines),
+        &scope.company,
+        record.issue_date,
+    )
+    .map(|d| {
+        d.totals
+            .vat_breakdown
+            .iter()
+            .map(|g| VatGroupView {
+                category_code: g.key.category.code().to_owned(),
+                rate: wire::fixed(g.key.rate, 2),
+                taxable_amount: wire::fixed(g.taxable, 2),
+                tax_amount: wire::fixed(g.tax, 2),
+            })
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// The breakdown (BG-23) of an incoming invoice as its XML states it, never recomputed.
+async fn incoming_breakdown(
+    state: &AppState,
+    scope: &CompanyScope,
+    id: InvoiceId,
+) -> Result<Vec<VatGroupView>, ApiError> {
+    let Some(xml) = invoice_xml::get(&state.db, scope.id(), id).await? else {
+        return Ok(Vec::new());
+    };
+    let zero = rust_decimal::Decimal::ZERO;
+    Ok(incoming::vat_breakdown(xml.as_bytes())
+        .into_iter()
+        .map(|b| VatGroupView {
+            category_code: b.category.map(|c| c.code().to_owned()).unwrap_or_default(),
+            rate: wire::fixed(b.rate.unwrap_or(zero), 2),
+            taxable_amount: wire::fixed(b.taxable_amount.unwrap_or(zero), 2),
+            tax_amount: wire::fixed(b.tax_amount.unwrap_or(zero), 2),
+        })
+        .collect())
 }

@@ -16,8 +16,8 @@ use crate::api::wire;
 use crate::efactura::submit;
 use crate::ids::{InvoiceId, SubmissionId};
 use crate::state::AppState;
-use crate::store::invoices;
 use crate::store::submissions::{self, RejectionError, Submission};
+use crate::store::{efactura_messages, invoices};
 use crate::tenancy::{CompanyScope, Permission};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -131,8 +131,9 @@ async fn einvoice_submissions(
     Ok(Json(list.into_iter().map(SubmissionView::from).collect()))
 }
 
-/// The ZIP ANAF returned for the latest submission: the signed invoice, or the error report.
-/// Kept when it was downloaded, so it is served without asking ANAF again.
+/// The ZIP ANAF returned for the latest submission: the signed invoice, or the error report;
+/// for an incoming invoice, the ZIP it was imported from (its XML and ANAF's signature). Kept
+/// when it was downloaded, so it is served without asking ANAF again.
 #[utoipa::path(get, path = "/api/v1/invoices/{id}/anaf-response", tag = "invoices",
     operation_id = "invoice_anaf_response", params(("id" = InvoiceId, Path)),
     responses((status = 200, content_type = "application/zip", description = "ANAF's archive"), (status = 404)))]
@@ -143,15 +144,22 @@ async fn anaf_response(
 ) -> Result<Response, ApiError> {
     scope.require(Permission::InvoiceView)?;
     let none = || ApiError::NotFound("ANAF has returned nothing for this invoice yet.");
-    let latest = submissions::latest_for_invoice(&state.db, scope.id(), id)
-        .await?
-        .ok_or_else(none)?;
-    let zip = submissions::archive(&state.db, scope.id(), latest.id)
-        .await?
-        .ok_or_else(none)?;
-    let name = latest
-        .download_id
-        .map_or_else(|| latest.id.to_string(), |d| d.to_string());
+    let (name, zip) = match submissions::latest_for_invoice(&state.db, scope.id(), id).await? {
+        Some(latest) => {
+            let zip = submissions::archive(&state.db, scope.id(), latest.id)
+                .await?
+                .ok_or_else(none)?;
+            let name = latest
+                .download_id
+                .map_or_else(|| latest.id.to_string(), |d| d.to_string());
+            (name, zip)
+        }
+        // An incoming invoice: the archive it was imported from.
+        None => efactura_messages::archive_of_invoice(&state.db, scope.id(), id)
+            .await?
+            .map(|(message, zip)| (message.to_string(), zip))
+            .ok_or_else(none)?,
+    };
     Ok((
         [
             (header::CONTENT_TYPE, "application/zip".to_owned()),

@@ -272,6 +272,10 @@ pub struct Related {
     pub refunds: Vec<InvoiceListItem>,
     /// The latest e-Factura submission.
     pub submission: Option<Submission>,
+    /// The SPV message an incoming invoice was imported from.
+    pub source: Option<crate::store::efactura_messages::Source>,
+    /// The supplier of an incoming invoice (§25.1 detail).
+    pub supplier: Option<Value>,
 }
 
 /// `anafStatus`: ANAF's word for where the latest submission stands.
@@ -324,12 +328,18 @@ pub fn detail(r: InvoiceRecord, rel: Related) -> InvoiceDetail {
     InvoiceDetail {
         core: core_of(&r),
         client: rel.client,
-        supplier: r.supplier_id.map(|id| serde_json::json!({ "id": id })),
+        supplier: rel
+            .supplier
+            .or_else(|| r.supplier_id.map(|id| serde_json::json!({ "id": id }))),
         parent_document_number: rel.parent.as_ref().map(|p| p.0.clone()),
         parent_document_date: rel.parent.map(|p| p.1),
-        anaf_message_id: None,
+        anaf_message_id: rel.source.as_ref().map(|m| m.message_id.to_string()),
         signature_valid: None,
-        synced_at: None,
+        synced_at: rel
+            .source
+            .as_ref()
+            .and_then(|m| m.processed_at)
+            .map(|t| wire::timestamp_text(t.0)),
         discount: wire::amount(r.discount),
         exchange_rate: r.exchange_rate.map(|d| wire::fixed(d.0, 4)),
         language: r.language.clone(),
@@ -342,6 +352,7 @@ pub fn detail(r: InvoiceRecord, rel: Related) -> InvoiceDetail {
             .submission
             .as_ref()
             .and_then(|s| s.download_id)
+            .or(rel.source.as_ref().map(|m| m.message_id))
             .map(|i| i.to_string()),
         anaf_status: rel.submission.as_ref().map(|s| anaf_status(s).to_owned()),
         cancellation_reason: r.cancellation_reason.clone(),

@@ -12,6 +12,8 @@ use server::{Config, FixedClock, Server};
 use time::macros::datetime;
 use tokio_util::sync::CancellationToken;
 
+pub mod spv;
+
 pub use server::testing::{SmtpSink, TestDb};
 
 /// The instant every test starts at.
