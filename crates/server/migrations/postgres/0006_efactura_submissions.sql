@@ -30,7 +30,7 @@ CREATE TABLE efactura_submissions (
     uploaded_at TIMESTAMPTZ,
     polls INTEGER NOT NULL DEFAULT 0,
     -- [{ruleId, message}] of a rejection.
-    errors TEXT,
+    errors JSONB,
     error_message TEXT,
     -- The last transient problem (a timeout, a quota), shown while the submission waits.
     last_problem TEXT,
