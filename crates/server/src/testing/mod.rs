@@ -37,3 +37,21 @@ pub async fn submissions_of(
     .fetch_all(c)
     .await)
 }
+
+/// How many live invoices have `status`, whatever their company.
+pub async fn count_invoices(db: &crate::store::Db, status: &str) -> Result<usize, sqlx::Error> {
+    let n = crate::on_db!(db, c => sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM invoices WHERE status = $1 AND deleted_at IS NULL",
+    )
+    .bind(status)
+    .fetch_one(c)
+    .await)?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// The stored XML of every issued invoice.
+pub async fn issued_xml(db: &crate::store::Db) -> Result<Vec<String>, sqlx::Error> {
+    crate::on_db!(db, c => sqlx::query_scalar::<_, String>("SELECT xml FROM invoice_xml ORDER BY invoice_id")
+        .fetch_all(c)
+        .await)
+}

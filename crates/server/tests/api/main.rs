@@ -21,6 +21,8 @@ mod clients;
 mod companies;
 // e-Factura submission against the embedded simulator: happy path, faults, rejections.
 mod efactura;
+// Exactly-once submission through injected faults and a restart.
+mod efactura_faults;
 // Invoices: drafts, EN 16931 totals, issue with gapless numbering, state machine, lists.
 mod invoices;
 // Members and invitations: e-mailed links, accepting, roles and permissions in effect, owner rules.
