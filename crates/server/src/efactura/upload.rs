@@ -70,6 +70,13 @@ async fn upload(state: &AppState, s: &Submission) -> Result<(), JobError> {
         return Ok(());
     }
     tx.commit().await?;
+    tracing::info!(
+        submission = %s.id,
+        invoice = %s.invoice_id,
+        environment = %s.environment,
+        sandbox = state.sandbox.is_some(),
+        "uploading to ANAF e-Factura"
+    );
     let answer = state
         .anaf
         .client(environment)

@@ -50,6 +50,7 @@ async fn submit(actor: &Actor<'_>, id: &str) {
         .await;
     assert_eq!(reply.status, 200, "submit: {}", reply.body);
     assert_eq!(reply.body["status"], "sent_to_provider");
+    assert_eq!(reply.body["sandbox"], true, "{}", reply.body);
 }
 
 async fn invoice(actor: &Actor<'_>, id: &str) -> Value {
@@ -140,6 +141,7 @@ async fn an_issued_invoice_is_submitted_once_and_validated() {
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["status"], "accepted");
     assert_eq!(list[0]["provider"], "anaf");
+    assert_eq!(list[0]["sandbox"], true);
     assert_eq!(list[0]["externalId"], inv["anafUploadId"]);
 
     // ANAF's signed archive is kept, and holds exactly what was issued.

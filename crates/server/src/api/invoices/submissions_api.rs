@@ -31,6 +31,9 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub struct Submitted {
     pub message: String,
     pub status: String,
+    /// Facturo's: true when ANAF is this server's simulator (`FACTURO_ANAF=sandbox`): nothing
+    /// reaches ANAF.
+    pub sandbox: bool,
 }
 
 /// Submit an issued (or rejected and corrected) invoice to ANAF e-Factura. The upload runs in
@@ -46,9 +49,16 @@ async fn submit_invoice(
 ) -> Result<Json<Submitted>, ApiError> {
     scope.require(Permission::InvoiceIssue)?;
     submit::submit(&state, &scope, id, state.now()).await?;
+    let sandbox = state.sandbox.is_some();
     Ok(Json(Submitted {
-        message: "The invoice was queued for ANAF e-Factura.".into(),
+        message: if sandbox {
+            "The invoice was queued for the ANAF sandbox (simulated: nothing reaches ANAF)."
+        } else {
+            "The invoice was queued for ANAF e-Factura."
+        }
+        .into(),
         status: "sent_to_provider".into(),
+        sandbox,
     }))
 }
 
@@ -75,7 +85,10 @@ pub struct SubmissionView {
     /// Facturo's: what the submission is waiting on (a lost answer, a quota).
     pub last_problem: Option<String>,
     pub uploads: i32,
+    /// `test` or `prod`: the ANAF environment it was filed in.
     pub environment: String,
+    /// True when that environment was this server's simulator.
+    pub sandbox: bool,
     #[serde(serialize_with = "wire::ts")]
     #[schema(value_type = String, format = DateTime)]
     pub created_at: time::OffsetDateTime,
@@ -84,8 +97,8 @@ pub struct SubmissionView {
     pub updated_at: time::OffsetDateTime,
 }
 
-impl From<Submission> for SubmissionView {
-    fn from(s: Submission) -> Self {
+impl SubmissionView {
+    fn new(s: Submission, sandbox: bool) -> Self {
         let error_message = s.error_message.clone().or_else(|| {
             (!s.errors.is_empty()).then(|| {
                 s.errors
@@ -108,6 +121,7 @@ impl From<Submission> for SubmissionView {
             last_problem: s.last_problem,
             uploads: s.uploads,
             environment: s.environment,
+            sandbox,
             created_at: s.created_at,
             updated_at: s.updated_at,
         }
@@ -128,7 +142,12 @@ async fn einvoice_submissions(
         .await?
         .ok_or(ApiError::NotFound("Invoice not found."))?;
     let list = submissions::list_for_invoice(&state.db, scope.id(), id).await?;
-    Ok(Json(list.into_iter().map(SubmissionView::from).collect()))
+    let sandbox = state.sandbox.is_some();
+    Ok(Json(
+        list.into_iter()
+            .map(|s| SubmissionView::new(s, sandbox))
+            .collect(),
+    ))
 }
 
 /// The ZIP ANAF returned for the latest submission: the signed invoice, or the error report;
