@@ -55,3 +55,13 @@ pub async fn issued_xml(db: &crate::store::Db) -> Result<Vec<String>, sqlx::Erro
         .fetch_all(c)
         .await)
 }
+
+/// How many submissions got past their upload (an index, or an ending).
+pub async fn submissions_past_upload(db: &crate::store::Db) -> Result<usize, sqlx::Error> {
+    let n = crate::on_db!(db, c => sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM efactura_submissions WHERE state NOT IN ('queued', 'uploading')",
+    )
+    .fetch_one(c)
+    .await)?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
