@@ -81,7 +81,9 @@ async fn main() {
     config.listen = ([127, 0, 0, 1], 0).into();
     config.auto_confirm_email = true;
     config.job_workers = 8;
-    let server = Server::build(config, Arc::new(clock.clone())).await.unwrap();
+    let server = Server::build(config, Arc::new(clock.clone()))
+        .await
+        .unwrap();
     let url = format!("http://{}", server.local_addr().unwrap());
     let state = server.state.clone();
     let shutdown = CancellationToken::new();
@@ -91,7 +93,9 @@ async fn main() {
     let email = "bench@firma.test";
     let password = "parola-sigura-1";
     http.post(format!("{url}/api/auth/register"))
-        .json(&json!({ "email": email, "password": password, "firstName": "Ana", "lastName": "Pop" }))
+        .json(
+            &json!({ "email": email, "password": password, "firstName": "Ana", "lastName": "Pop" }),
+        )
         .send()
         .await
         .unwrap();

@@ -55,16 +55,18 @@ pub fn app(state: AppState) -> Router {
         .sandbox
         .as_ref()
         .map(anaf::sim::efactura::EfacturaSim::service_router);
-    let mut router = Router::new()
+    let router = Router::new()
         .merge(api)
         .merge(api::system::docs_router(&openapi))
         .merge(web::router())
         .fallback(api::system::not_found)
         .with_state(state);
-    if let Some(sim) = sandbox {
-        router = router.nest(config::SANDBOX_PATH, sim);
+    let app = api::with_layers(router, max_body);
+    // The sandbox answers as ANAF does, with ANAF's limits (10 MB uploads), not the API's.
+    match sandbox {
+        Some(sim) => app.nest(config::SANDBOX_PATH, sim),
+        None => app,
     }
-    api::with_layers(router, max_body)
 }
 
 /// A built server: connected, migrated, bound, not yet serving.

@@ -372,3 +372,53 @@ async fn sqlx_update_xml(app: &TestApp, id: &str, xml: &str) {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn status_questions_stop_at_the_daily_quota_and_resume_the_next_day() {
+    let app = TestApp::spawn_with(|c| c.efactura_policy.status_per_index = 2).await;
+    let actor = connected(&app).await;
+    let id = issued(&actor).await;
+    sim(&app).configure(|c| c.processing_delay = StdDuration::from_secs(3 * 3600));
+    submit(&actor, &id).await;
+    until_state(&actor, &id, "uploaded").await;
+    let invoice_id: server::ids::InvoiceId = id.parse().unwrap();
+    // Two questions (1 and 2 minutes on), both "in prelucrare"; the third waits for tomorrow.
+    for _ in 0..6 {
+        app.clock.advance(Duration::minutes(5));
+        tokio::time::sleep(StdDuration::from_millis(400)).await;
+    }
+    let subs = server::testing::submissions_of(&app.state.db, invoice_id)
+        .await
+        .unwrap();
+    assert_eq!(subs[0].0, "uploaded");
+    assert!(
+        subs[0].1.as_deref().unwrap_or_default().contains("quota"),
+        "{subs:?}"
+    );
+    assert_eq!(
+        sim(&app).calls(Endpoint::Status),
+        2,
+        "never asked past the quota"
+    );
+    // The next Romanian day (21:00 UTC in June) the questions resume and find it accepted.
+    for _ in 0..20 {
+        if server::testing::count_invoices(&app.state.db, "validated")
+            .await
+            .unwrap()
+            == 1
+        {
+            break;
+        }
+        app.clock.advance(Duration::hours(2));
+        tokio::time::sleep(StdDuration::from_millis(400)).await;
+    }
+    assert_eq!(
+        server::testing::count_invoices(&app.state.db, "validated")
+            .await
+            .unwrap(),
+        1,
+        "{}",
+        diagnosis(&app, &id).await
+    );
+    assert_eq!(sim(&app).calls(Endpoint::Status), 3);
+}
