@@ -51,7 +51,10 @@ pub use state::AppState;
 pub fn app(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
     let (api, openapi) = api::router().split_for_parts();
-    let sandbox = state.sandbox.as_ref().map(anaf::sim::efactura::EfacturaSim::service_router);
+    let sandbox = state
+        .sandbox
+        .as_ref()
+        .map(anaf::sim::efactura::EfacturaSim::service_router);
     let mut router = Router::new()
         .merge(api)
         .merge(api::system::docs_router(&openapi))
