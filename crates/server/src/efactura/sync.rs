@@ -227,8 +227,15 @@ impl Pass<'_> {
             total: pending.len(),
         })
         .await?;
+        // The lock is renewed once half of it has run, not before every message: a commit less
+        // per message, and it never lapses while the pass is alive.
+        let renew_every = state.anaf.policy.sync_lock / 2;
+        let mut renewed = now;
         for message in pending {
-            self.keep_lock().await?;
+            if state.now() - renewed >= renew_every {
+                self.keep_lock().await?;
+                renewed = state.now();
+            }
             if let Some(wait) = self.receive(&token, &message, &mut stats).await? {
                 return Ok((stats, Some(state.now() + wait)));
             }
