@@ -106,8 +106,13 @@ pub struct Policy {
     pub downloads_per_message: u32,
     /// `listaMesajePaginatieFactura` calls per CIF and day (ANAF: 100,000).
     pub pages_per_cif: u32,
-    /// How often a company with `syncEnabled` has its SPV box synced.
+    /// How often a company with `syncEnabled` has its SPV box synced. The plans will set it
+    /// (issue #4: Freemium every 24 h, Starter 12 h, Professional 4 h, Business 1 h); until
+    /// plans exist every company is on Freemium's 24 h.
     pub sync_every: Duration,
+    /// How long past `sync_every` a company may go without a successful pass before the
+    /// scheduler raises `sync.overdue`.
+    pub sync_overdue_margin: Duration,
     /// The least time between two manual syncs of a company (`POST /sync/trigger`).
     pub sync_trigger_every: Duration,
     /// How far before the last listed instant the next listing starts: a message ANAF lists
@@ -127,7 +132,8 @@ impl Default for Policy {
             status_per_cif: 5_000,
             downloads_per_message: 10,
             pages_per_cif: 100_000,
-            sync_every: Duration::minutes(30),
+            sync_every: Duration::hours(24),
+            sync_overdue_margin: Duration::hours(1),
             sync_trigger_every: Duration::minutes(2),
             sync_overlap: Duration::hours(1),
             sync_lock: Duration::minutes(10),

@@ -9,6 +9,9 @@
 //! - it downloads each `FACTURA PRIMITA` not processed yet, once, within ANAF's daily quota,
 //!   and imports it ([`super::import`]); a failed download or import is marked `error` and
 //!   tried again by the next pass, never given up (lessons.md #11);
+//! - when ANAF pushes back mid-pass (HTTP 429 after its 1,000 calls a minute, a 5xx), the pass
+//!   ends with what it did and the job runs again after ANAF's `Retry-After` (a minute by
+//!   default), so a box of 10,000 invoices is read in minutes, not one slice a schedule;
 //! - it links `FACTURA TRIMISA` and `ERORI FACTURA` messages to our submissions by upload index;
 //! - `sync.started`, `sync.completed` (with the stats) and `sync.error` go to the outbox.
 
@@ -58,6 +61,11 @@ impl Stats {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Completed(Stats),
+    /// ANAF pushed back before every pending message was read: the rest waits until `resume`.
+    Interrupted {
+        stats: Stats,
+        resume: OffsetDateTime,
+    },
     /// It could not list the box: no token, ANAF unavailable, a quota.
     Failed(String),
     /// Another pass holds the company's box.
@@ -112,9 +120,13 @@ pub async fn run(state: &AppState, company: CompanyId) -> Result<Outcome, JobErr
         owner: &owner,
     };
     match pass.run(now).await {
-        Ok(stats) => {
+        Ok((stats, None)) => {
             pass.completed(&stats).await?;
             Ok(Outcome::Completed(stats))
+        }
+        Ok((stats, Some(resume))) => {
+            pass.completed(&stats).await?;
+            Ok(Outcome::Interrupted { stats, resume })
         }
         Err(Failure::LostLock) => Ok(Outcome::Busy),
         Err(failure) => {
@@ -150,6 +162,21 @@ pub fn window_start(
     (start, gap)
 }
 
+/// How long a pass interrupted by `e` waits: ANAF's `Retry-After` (its per-minute limit
+/// resets within a minute), else a minute; at most an hour.
+fn resume_after(e: &ScanError) -> Duration {
+    let asked = match e {
+        ScanError::Anaf(anaf::Error::RateLimited {
+            retry_after: Some(wait),
+            ..
+        }) => Duration::try_from(*wait).ok(),
+        _ => None,
+    };
+    asked
+        .unwrap_or(Duration::MINUTE)
+        .clamp(Duration::SECOND, Duration::HOUR)
+}
+
 struct Pass<'a> {
     state: &'a AppState,
     company: &'a Company,
@@ -174,7 +201,8 @@ impl Pass<'_> {
         }
     }
 
-    async fn run(&self, now: OffsetDateTime) -> Result<Stats, Failure> {
+    /// The pass's stats, and when to resume when ANAF pushed back before the end.
+    async fn run(&self, now: OffsetDateTime) -> Result<(Stats, Option<OffsetDateTime>), Failure> {
         let (state, company) = (self.state, self.company);
         let token = tokens::access_token(state, company.id, state.anaf.environment, now)
             .await
@@ -199,13 +227,20 @@ impl Pass<'_> {
             total: pending.len(),
         })
         .await?;
+        // The lock is renewed once half of it has run, not before every message: a commit less
+        // per message, and it never lapses while the pass is alive.
+        let renew_every = state.anaf.policy.sync_lock / 2;
+        let mut renewed = now;
         for message in pending {
-            self.keep_lock().await?;
-            if !self.receive(&token, &message, &mut stats).await? {
-                break;
+            if state.now() - renewed >= renew_every {
+                self.keep_lock().await?;
+                renewed = state.now();
+            }
+            if let Some(wait) = self.receive(&token, &message, &mut stats).await? {
+                return Ok((stats, Some(state.now() + wait)));
             }
         }
-        Ok(stats)
+        Ok((stats, None))
     }
 
     /// Where this pass's window starts; a gap the listing cannot reach any more is reported.
@@ -242,14 +277,14 @@ impl Pass<'_> {
         }
     }
 
-    /// Downloads (unless stored) and imports one received invoice; false when ANAF is unwell
-    /// and the remaining messages should wait for the next pass.
+    /// Downloads (unless stored) and imports one received invoice; `Some(wait)` when ANAF is
+    /// unwell and the remaining messages should wait that long.
     async fn receive(
         &self,
         token: &str,
         message: &Pending,
         stats: &mut Stats,
-    ) -> Result<bool, Failure> {
+    ) -> Result<Option<Duration>, Failure> {
         let state = self.state;
         let now = state.now();
         let label = format!("Message {}", message.message_id);
@@ -269,18 +304,18 @@ impl Pass<'_> {
                 }
                 Ok(Fetched::Refused(why)) => {
                     stats.errors.push(format!("{label}: {why}"));
-                    return Ok(true);
+                    return Ok(None);
                 }
                 Ok(Fetched::QuotaSpent) => {
                     stats.errors.push(format!(
                         "{label}: today's downloads of it are spent; it is downloaded tomorrow."
                     ));
-                    return Ok(true);
+                    return Ok(None);
                 }
                 Err(ScanError::Database(e)) => return Err(e.into()),
                 Err(e) => {
                     stats.errors.push(format!("{label}: {e}"));
-                    return Ok(false);
+                    return Ok(Some(resume_after(&e)));
                 }
             }
         }
@@ -297,7 +332,7 @@ impl Pass<'_> {
                 stats.errors.push(format!("{label}: {why}"));
             }
         }
-        Ok(true)
+        Ok(None)
     }
 
     async fn record(&self, event: &DomainEvent) -> Result<(), sqlx::Error> {

@@ -10,6 +10,7 @@
 use serde_json::{Value, json};
 use sqlx::types::Json;
 use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
 use crate::ids::{AnafTokenId, CompanyId, EventId, InvitationId, MembershipId, OrgId, UserId};
@@ -118,6 +119,15 @@ pub enum DomainEvent {
         company_id: CompanyId,
         errors: Vec<String>,
     },
+    /// A company with `syncEnabled` went longer than its schedule plus a margin without a
+    /// successful pass (issue #4: the alert); raised once per overdue stretch.
+    SyncOverdue {
+        company_id: CompanyId,
+        /// The last successful pass, if any.
+        last_synced_at: Option<OffsetDateTime>,
+        /// The schedule, in seconds.
+        every_secs: i64,
+    },
     CatalogChanged {
         what: Catalog,
         change: Change,
@@ -214,6 +224,7 @@ impl DomainEvent {
             DomainEvent::SyncStarted { .. } => "sync.started",
             DomainEvent::SyncCompleted { .. } => "sync.completed",
             DomainEvent::SyncFailed { .. } => "sync.error",
+            DomainEvent::SyncOverdue { .. } => "sync.overdue",
             DomainEvent::MemberUpdated(_) => "member.updated",
             DomainEvent::MemberDeactivated(_) => "member.deactivated",
             DomainEvent::InvitationCreated(_) => "invitation.created",
@@ -246,7 +257,8 @@ impl DomainEvent {
             | DomainEvent::CompanyRestored { company_id, .. }
             | DomainEvent::SyncStarted { company_id, .. }
             | DomainEvent::SyncCompleted { company_id, .. }
-            | DomainEvent::SyncFailed { company_id, .. } => Some(company_id.0),
+            | DomainEvent::SyncFailed { company_id, .. }
+            | DomainEvent::SyncOverdue { company_id, .. } => Some(company_id.0),
             DomainEvent::InvoiceCreated(f)
             | DomainEvent::InvoiceUpdated(f)
             | DomainEvent::InvoiceIssued(f)
@@ -316,6 +328,15 @@ impl DomainEvent {
             DomainEvent::SyncFailed { company_id, errors } => {
                 json!({ "errors": errors, "companyId": company_id })
             }
+            DomainEvent::SyncOverdue {
+                company_id,
+                last_synced_at,
+                every_secs,
+            } => json!({
+                "companyId": company_id,
+                "lastSyncedAt": last_synced_at.and_then(|t| t.format(&Rfc3339).ok()),
+                "syncInterval": every_secs,
+            }),
             DomainEvent::CatalogChanged { id, .. } => json!({ "id": id }),
             DomainEvent::MemberUpdated(m) | DomainEvent::MemberDeactivated(m) => m.payload(),
             DomainEvent::InvitationCreated(i)

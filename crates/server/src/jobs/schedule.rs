@@ -1,5 +1,6 @@
-//! The scheduler: a tick that only queues jobs (periodic work never runs in the tick itself).
-//! Every process ticks; the jobs' dedupe keys keep one company's passes from piling up.
+//! The scheduler: a tick that only queues jobs (periodic work never runs in the tick itself)
+//! and raises `sync.overdue` for companies whose passes stopped succeeding. Every process
+//! ticks; the jobs' dedupe keys keep one company's passes from piling up.
 
 use std::time::Duration as StdDuration;
 
@@ -8,6 +9,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::sync_efactura;
 use crate::efactura::env_name;
+use crate::events::{self, DomainEvent, Origin};
 use crate::state::AppState;
 use crate::store::efactura_sync;
 
@@ -21,6 +23,9 @@ pub async fn run(state: AppState, shutdown: CancellationToken) {
     loop {
         if let Err(e) = queue_due_syncs(&state, state.now()).await {
             tracing::warn!(error = %e, "queuing e-Factura syncs failed");
+        }
+        if let Err(e) = alert_overdue_syncs(&state, state.now()).await {
+            tracing::warn!(error = %e, "looking for overdue e-Factura syncs failed");
         }
         tokio::select! {
             () = shutdown.cancelled() => break,
@@ -43,4 +48,34 @@ pub async fn queue_due_syncs(state: &AppState, now: OffsetDateTime) -> Result<us
         tx.commit().await?;
     }
     Ok(queued)
+}
+
+/// Records `sync.overdue` for every company with `syncEnabled` whose last successful pass is
+/// older than the schedule plus the policy's margin (issue #4: "a company not synced for
+/// longer than its schedule plus a margin raises an alert event"), once per overdue stretch;
+/// returns how many were raised. Two processes ticking at once may both raise it: an alert
+/// twice is better than none.
+pub async fn alert_overdue_syncs(
+    state: &AppState,
+    now: OffsetDateTime,
+) -> Result<usize, sqlx::Error> {
+    let policy = &state.anaf.policy;
+    let before = now - policy.sync_every - policy.sync_overdue_margin;
+    let overdue = efactura_sync::overdue(&state.db, before, BATCH).await?;
+    for company in &overdue {
+        let origin = Origin {
+            organization: company.organization_id,
+            company: Some(company.id),
+            actor: None,
+        };
+        let event = DomainEvent::SyncOverdue {
+            company_id: company.id,
+            last_synced_at: company.last_synced_at.map(|t| t.0),
+            every_secs: policy.sync_every.whole_seconds(),
+        };
+        let mut tx = state.db.begin().await?;
+        events::record(&mut tx, origin, &event, now).await?;
+        tx.commit().await?;
+    }
+    Ok(overdue.len())
 }

@@ -5,12 +5,17 @@ use time::OffsetDateTime;
 
 use super::queue::{Job, enqueue};
 use super::runner::JobError;
+use crate::efactura::sync::Outcome;
 use crate::ids::CompanyId;
 use crate::state::AppState;
 use crate::store::Tx;
 
+/// A pass ANAF interrupted runs again when ANAF said (not counted as a failed attempt).
 pub async fn run(state: &AppState, company: CompanyId) -> Result<(), JobError> {
-    crate::efactura::sync::run(state, company).await.map(|_| ())
+    match crate::efactura::sync::run(state, company).await? {
+        Outcome::Interrupted { resume, .. } => Err(JobError::Later(resume)),
+        Outcome::Completed(_) | Outcome::Failed(_) | Outcome::Busy | Outcome::Skipped => Ok(()),
+    }
 }
 
 /// Queues a pass for `company` now, unless one is queued or running; true when queued.

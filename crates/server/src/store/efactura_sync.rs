@@ -6,7 +6,7 @@ use sqlx::types::Json;
 use time::OffsetDateTime;
 
 use super::{Db, Ts, Tx};
-use crate::ids::CompanyId;
+use crate::ids::{CompanyId, OrgId};
 use crate::{on_db, on_tx};
 
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -218,6 +218,34 @@ pub async fn due(
          ORDER BY s.last_started_at, c.id LIMIT $3",
     )
     .bind(environment).bind(Ts(before)).bind(limit)
+    .fetch_all(c)
+    .await)
+}
+
+/// A company whose sync is overdue.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct Overdue {
+    pub id: CompanyId,
+    pub organization_id: OrgId,
+    pub last_synced_at: Option<Ts>,
+}
+
+/// Up to `limit` live companies with `syncEnabled` whose last successful pass (or, never
+/// synced, their creation) is before `before`, and that were not announced `sync.overdue`
+/// since that pass: one alert per overdue stretch.
+pub async fn overdue(
+    db: &Db,
+    before: OffsetDateTime,
+    limit: i64,
+) -> Result<Vec<Overdue>, sqlx::Error> {
+    on_db!(db, c => sqlx::query_as::<_, Overdue>(
+        "SELECT c.id, c.organization_id, c.last_synced_at FROM companies c \
+         WHERE c.sync_enabled AND c.deleted_at IS NULL AND COALESCE(c.last_synced_at, c.created_at) < $1 \
+         AND NOT EXISTS (SELECT 1 FROM events e WHERE e.subject_id = c.id AND e.type = 'sync.overdue' \
+           AND e.created_at >= COALESCE(c.last_synced_at, c.created_at)) \
+         ORDER BY c.id LIMIT $2",
+    )
+    .bind(Ts(before)).bind(limit)
     .fetch_all(c)
     .await)
 }

@@ -35,6 +35,9 @@ mod store;
 mod suppliers;
 // The e-Factura sync: imports of delivered invoices, message and sync routes, the trigger.
 mod sync;
+// The sync end to end against the embedded simulator: one company's invoice in the other's
+// box, boxes of many pages and thousands of messages, failed pages and downloads, overdue alerts.
+mod sync_e2e;
 // Tenancy: every route with another tenant's id; invoice defaults.
 mod tenancy;
 // Issued invoices as CIUS-RO UBL: generated, validated, stored; previews of drafts.

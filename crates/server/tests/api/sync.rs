@@ -369,7 +369,7 @@ async fn the_sync_status_says_why_the_company_cannot_sync() {
     );
     assert_eq!(
         (&s["syncInterval"], &s["lastSyncedAt"], &s["running"]),
-        (&json!(1800), &json!(null), &json!(false))
+        (&json!(86_400), &json!(null), &json!(false))
     );
     assert!(
         s["tokenError"].as_str().unwrap().contains("not connected"),
@@ -432,7 +432,11 @@ async fn a_trigger_within_the_interval_is_429_sync_rate_limited() {
 
 #[tokio::test]
 async fn a_scheduled_pass_without_a_token_fails_once_and_says_so_once() {
-    let app = TestApp::spawn().await;
+    // Half-hourly passes (a Business-like schedule): the walk stays within the session.
+    let app = TestApp::spawn_with(|c| {
+        c.efactura_policy.sync_every = time::Duration::minutes(30);
+    })
+    .await;
     let user = app.user().await.company().await;
     let us = company(&app, user.company.as_deref().unwrap()).await;
     let now = app.state.now();
