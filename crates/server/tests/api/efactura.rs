@@ -378,7 +378,7 @@ async fn status_questions_stop_at_the_daily_quota_and_resume_the_next_day() {
     let app = TestApp::spawn_with(|c| c.efactura_policy.status_per_index = 2).await;
     let actor = connected(&app).await;
     let id = issued(&actor).await;
-    sim(&app).configure(|c| c.processing_delay = StdDuration::from_secs(3 * 3600));
+    sim(&app).configure(|c| c.processing_delay = StdDuration::from_hours(3));
     submit(&actor, &id).await;
     until_state(&actor, &id, "uploaded").await;
     let invoice_id: server::ids::InvoiceId = id.parse().unwrap();
