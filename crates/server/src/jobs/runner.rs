@@ -61,9 +61,16 @@ pub async fn run(state: AppState, owner: String, shutdown: CancellationToken) {
     loop {
         while running.try_join_next().is_some() {}
         let free = slots.available_permits();
-        let claimed = if free == 0 {
-            Vec::new()
-        } else {
+        if free == 0 {
+            // Every worker is busy: claim again as soon as one finishes, not after an idle
+            // poll (which capped throughput at workers / IDLE_POLL jobs a second).
+            tokio::select! {
+                () = shutdown.cancelled() => break,
+                _ = running.join_next() => {}
+            }
+            continue;
+        }
+        let claimed = {
             let limit = i64::try_from(free).unwrap_or(1);
             match queue::claim(&state.db, &owner, state.now(), LEASE, limit).await {
                 Ok(c) => c,
