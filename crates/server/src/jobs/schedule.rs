@@ -27,6 +27,13 @@ pub async fn run(state: AppState, shutdown: CancellationToken) {
         if let Err(e) = alert_overdue_syncs(&state, state.now()).await {
             tracing::warn!(error = %e, "looking for overdue e-Factura syncs failed");
         }
+        // ANAF's quotas are daily: the counts of days before yesterday are never read again.
+        let before = crate::documents::calendar::bucharest_today(state.now()).previous_day();
+        if let Some(day) = before
+            && let Err(e) = crate::store::anaf_quota::forget_before(&state.db, day).await
+        {
+            tracing::warn!(error = %e, "forgetting old ANAF quota counts failed");
+        }
         tokio::select! {
             () = shutdown.cancelled() => break,
             () = tokio::time::sleep(TICK) => {}

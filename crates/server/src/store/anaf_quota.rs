@@ -4,7 +4,7 @@
 use time::Date;
 
 use super::{Db, Tx};
-use crate::{on_db, on_tx};
+use crate::on_tx;
 
 /// Takes one call of `bucket` for `subject` on `day` if fewer than `limit` were taken; true
 /// when taken. One statement: concurrent takers never exceed the limit.
@@ -26,23 +26,6 @@ pub async fn take(
     .fetch_optional(c)
     .await)?;
     Ok(taken.is_some_and(|used| u32::try_from(used).is_ok_and(|u| u <= limit)))
-}
-
-/// Calls of `bucket` for `subject` taken on `day`.
-pub async fn used(
-    db: &Db,
-    environment: &str,
-    bucket: &str,
-    subject: &str,
-    day: Date,
-) -> Result<u32, sqlx::Error> {
-    let used = on_db!(db, c => sqlx::query_scalar::<_, i32>(
-        "SELECT used FROM anaf_quota_usage WHERE environment = $1 AND bucket = $2 AND subject = $3 AND day = $4",
-    )
-    .bind(environment).bind(bucket).bind(subject).bind(day.to_string())
-    .fetch_optional(c)
-    .await)?;
-    Ok(used.and_then(|u| u32::try_from(u).ok()).unwrap_or(0))
 }
 
 /// Forgets the days before `day`.
