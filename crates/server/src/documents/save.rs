@@ -17,7 +17,7 @@ use crate::ids::{InvoiceId, LineId};
 use crate::state::AppState;
 use crate::store::clients::{self, ClientRow};
 use crate::store::invoices::{self, InvoiceRecord, LineRecord};
-use crate::store::{Dec, StoreError, Ts, Tx, series};
+use crate::store::{Dec, StoreError, Ts, Tx, invoice_xml, series};
 use crate::tenancy::CompanyScope;
 
 /// The body of a refused create or update: the first message as `error` (what the incumbent's
@@ -87,8 +87,15 @@ pub async fn create(
     Ok((id, true))
 }
 
-/// Applies a PUT: the keys sent replace the draft's (`lines` replaces all lines). Refused with
-/// 409 when the draft changed since the version the client sent, or since this request read it.
+/// The statuses whose content may change (api.md §12.5): drafts; issued invoices and refunds,
+/// which never reached ANAF (a live or accepted submission moves the invoice on); and invoices
+/// ANAF rejected, corrected before they are submitted again.
+const EDITABLE: [&str; 4] = ["draft", "issued", "refund", "rejected"];
+
+/// Applies a PUT: the keys sent replace the invoice's (`lines` replaces all lines). Refused with
+/// 409 when the invoice changed since the version the client sent, or since this request read
+/// it. An issued invoice keeps its number, series, type and status; its UBL is generated again
+/// and must pass the checks of an issue, or nothing changes.
 pub async fn update(
     state: &AppState,
     scope: &CompanyScope,
@@ -101,8 +108,8 @@ pub async fn update(
     let current = invoices::get_for_update(&mut tx, scope.id(), id)
         .await?
         .ok_or(ApiError::NotFound("Invoice not found."))?;
-    if current.status != "draft" {
-        return Err(ApiError::unprocessable("Invoice is not editable."));
+    if current.direction != "outgoing" || !EDITABLE.contains(&current.status.as_str()) {
+        return Err(not_editable(&current));
     }
     let stale = ApiError::Conflict {
         message: "The invoice was changed by someone else; reload it and apply your change again."
@@ -118,14 +125,43 @@ pub async fn update(
     let merged = super::input::merge(&input_of(&current, &lines), &patch)
         .map_err(|e| ApiError::bad_request(format!("Invalid request body: {e}")))?;
     let draft = draft::build(&merged, &scope.company, today).map_err(invalid)?;
+    let frozen = current.status != "draft";
+    if frozen {
+        refuse_identity_change(&current, &draft)?;
+    }
     let buyer = check_references(&mut tx, scope, &draft).await?;
     let mut record = record_of(&draft, scope, buyer.as_ref(), now);
     record.id = id;
-    if !invoices::replace_draft(&mut tx, &record, &lines_of(&draft, id), current.version).await? {
+    if frozen {
+        (record.series_id, record.series_number) = (current.series_id, current.series_number);
+    }
+    let new_lines = lines_of(&draft, id);
+    if !invoices::replace_content(&mut tx, &record, &new_lines, current.version, &current.status)
+        .await?
+    {
         return Err(stale);
     }
     record.number = current.number;
     record.status = current.status;
+    if frozen {
+        // What is filed with ANAF follows the corrected data: the UBL is generated again, with
+        // the company's and the client's data of now, under the number it has.
+        let mut report = super::checks::check(&record, &new_lines, &scope.company);
+        if !report.valid {
+            return Err(super::issue::refused(&report));
+        }
+        let super::issue::Composed { xml, seller, buyer } = super::issue::compose(
+            &mut tx,
+            scope,
+            &record,
+            &new_lines,
+            &record.number,
+            &mut report,
+        )
+        .await?;
+        invoice_xml::put(&mut tx, scope.id(), id, &xml, now).await?;
+        invoices::replace_snapshots(&mut tx, scope.id(), id, buyer.as_ref(), &seller, now).await?;
+    }
     events::record(
         &mut tx,
         scope.origin(),
@@ -135,6 +171,53 @@ pub async fn update(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Why an invoice's content cannot change (422).
+fn not_editable(inv: &InvoiceRecord) -> ApiError {
+    ApiError::unprocessable(match inv.status.as_str() {
+        _ if inv.direction != "outgoing" => {
+            "An incoming invoice is the supplier's document and cannot be edited.".to_owned()
+        }
+        "sent_to_provider" => {
+            "The invoice is being submitted to ANAF; it can be edited if ANAF rejects it."
+                .to_owned()
+        }
+        "validated" => {
+            "ANAF accepted this invoice; correct it with a credit note instead.".to_owned()
+        }
+        "cancelled" => "Restore the cancelled invoice to a draft to edit it.".to_owned(),
+        other => format!("An invoice that is {other} cannot be edited."),
+    })
+}
+
+/// An issued invoice keeps the identity it was numbered with: its series, document type and
+/// the invoice it refunds.
+fn refuse_identity_change(current: &InvoiceRecord, d: &Draft) -> Result<(), ApiError> {
+    let mut errors = Vec::new();
+    if d.series_id.is_some() && d.series_id != current.series_id {
+        errors.push(FieldError::new(
+            "documentSeriesId",
+            "An issued invoice keeps the series it was numbered in.",
+        ));
+    }
+    if d.document_type != current.document_type {
+        errors.push(FieldError::new(
+            "documentType",
+            "An issued invoice keeps its document type.",
+        ));
+    }
+    if d.parent_document_id != current.parent_document_id {
+        errors.push(FieldError::new(
+            "parentDocumentId",
+            "An issued invoice keeps the invoice it refunds.",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(invalid(errors))
+    }
 }
 
 /// Checks that what the draft refers to belongs to the company; returns the buyer's data.

@@ -259,13 +259,15 @@ async fn insert_lines(tx: &mut Tx, lines: &[LineRecord]) -> Result<(), sqlx::Err
     Ok(())
 }
 
-/// Replaces a draft's content if it is still at `expected_version`; the version goes up by one.
+/// Replaces an invoice's content (lines, parties, dates, totals; not its number or status) if
+/// it is still at `expected_version` and in `expected_status`; the version goes up by one.
 /// `false` when another change got there first.
-pub async fn replace_draft(
+pub async fn replace_content(
     tx: &mut Tx,
     inv: &InvoiceRecord,
     lines: &[LineRecord],
     expected_version: i32,
+    expected_status: &str,
 ) -> Result<bool, sqlx::Error> {
     let n = on_tx!(tx, c => sqlx::query(
         "UPDATE invoices SET series_id = $4, client_id = $5, parent_document_id = $6, receiver_cif = $7, \
@@ -274,7 +276,7 @@ pub async fn replace_draft(
          subtotal = $18, vat_total = $19, total = $20, prepaid = $21, rounding = $22, payable = $23, discount = $24, \
          vat_total_accounting = $25, payment_method = $26, details = $27, buyer_snapshot = $28, document_type = $29, \
          version = version + 1, updated_at = $30 \
-         WHERE company_id = $1 AND id = $2 AND version = $3 AND status = 'draft' AND deleted_at IS NULL",
+         WHERE company_id = $1 AND id = $2 AND version = $3 AND status = $31 AND deleted_at IS NULL",
     )
     .bind(inv.company_id).bind(inv.id).bind(expected_version).bind(inv.series_id).bind(inv.client_id)
     .bind(inv.parent_document_id).bind(&inv.receiver_cif).bind(&inv.receiver_name).bind(inv.issue_date)
@@ -283,6 +285,7 @@ pub async fn replace_draft(
     .bind(inv.subtotal).bind(inv.vat_total).bind(inv.total).bind(inv.prepaid).bind(inv.rounding)
     .bind(inv.payable).bind(inv.discount).bind(inv.vat_total_accounting).bind(&inv.payment_method)
     .bind(&inv.details).bind(&inv.buyer_snapshot).bind(&inv.document_type).bind(inv.updated_at)
+    .bind(expected_status)
     .execute(c)
     .await.map(|r| r.rows_affected()))?;
     if n != 1 {

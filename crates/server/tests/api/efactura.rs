@@ -308,6 +308,63 @@ async fn a_rejection_shows_every_error_and_a_corrected_invoice_is_accepted() {
 }
 
 #[tokio::test]
+async fn a_rejected_invoice_is_edited_under_its_number_and_its_correction_is_filed() {
+    let app = TestApp::spawn().await;
+    let actor = connected(&app).await;
+    let id = issued(&actor).await;
+    // ANAF refuses what was filed; the user decides the line was wrong as well.
+    let xml = xml_of(&actor, &id).await;
+    let broken = xml.replacen(
+        "<cbc:PayableAmount currencyID=\"RON\">",
+        "<cbc:PayableAmount currencyID=\"RON\">1",
+        1,
+    );
+    sqlx_update_xml(&app, &id, &broken).await;
+    let put = actor
+        .put(&format!("/api/v1/invoices/{id}"), json!({ "notes": "too early" }))
+        .await;
+    assert_eq!(put.status, 200, "an issued invoice not yet at ANAF is editable");
+    sqlx_update_xml(&app, &id, &broken).await;
+    submit(&actor, &id).await;
+    let busy = actor
+        .put(&format!("/api/v1/invoices/{id}"), json!({ "notes": "x" }))
+        .await;
+    assert_eq!(busy.status, 422, "{}", busy.body);
+    assert!(busy.error().contains("being submitted"), "{}", busy.body);
+    until_status(&app, &actor, &id, "rejected", Duration::minutes(2)).await;
+
+    let before = invoice(&actor, &id).await;
+    let edit = actor
+        .put(
+            &format!("/api/v1/invoices/{id}"),
+            json!({ "lines": [
+                { "description": "Consultanță corectată", "quantity": "2", "unitPrice": "100.00", "vatRate": "21" }
+            ] }),
+        )
+        .await;
+    assert_eq!(edit.status, 200, "{}", edit.body);
+    let after = invoice(&actor, &id).await;
+    assert_eq!(after["number"], before["number"]);
+    assert_eq!(after["status"], "rejected", "editing does not resubmit");
+    assert_eq!(after["total"], "242.00");
+
+    submit(&actor, &id).await;
+    until_status(&app, &actor, &id, "validated", Duration::minutes(2)).await;
+    let filed = xml_of(&actor, &id).await;
+    assert!(filed.contains("Consultanță corectată"), "{filed}");
+    assert!(filed.contains(before["number"].as_str().unwrap()));
+    assert_eq!(sim(&app).uploads_of(filed.as_bytes()), 1);
+    let list = submissions(&actor, &id).await;
+    let states: Vec<&str> = list.iter().map(|s| s["state"].as_str().unwrap()).collect();
+    assert_eq!(states, ["nok", "ok"], "the rejected submission stays visible");
+    let validated = actor
+        .put(&format!("/api/v1/invoices/{id}"), json!({ "notes": "x" }))
+        .await;
+    assert_eq!(validated.status, 422);
+    assert!(validated.error().contains("credit note"), "{}", validated.body);
+}
+
+#[tokio::test]
 async fn an_invoice_anaf_already_has_is_linked_to_the_original_upload() {
     let app = TestApp::spawn().await;
     let actor = connected(&app).await;

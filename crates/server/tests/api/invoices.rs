@@ -88,14 +88,24 @@ async fn a_draft_is_created_issued_and_listed_with_exact_totals() {
             .map(|c| c.to_string()),
         after["senderCif"].as_str().map(str::to_owned)
     );
+    // Not yet at ANAF, an issued invoice may still be corrected (api.md §12.5): it keeps its
+    // number and its XML follows.
     let edit = user
         .put(
             &format!("/api/v1/invoices/{id}"),
-            json!({ "notes": "late" }),
+            json!({ "notes": "Livrare întârziată" }),
         )
         .await;
-    assert_eq!(edit.status, 422);
-    assert_eq!(edit.error(), "Invoice is not editable.");
+    assert_eq!(edit.status, 200, "{}", edit.body);
+    let after = user.get(&format!("/api/v1/invoices/{id}")).await.body;
+    assert_eq!(
+        (after["number"].as_str(), after["status"].as_str()),
+        (Some("FCT0001"), Some("issued"))
+    );
+    let xml = user.get(&format!("/api/v1/invoices/{id}/xml")).await;
+    let xml = xml.body.as_str().unwrap();
+    assert!(xml.contains("<cbc:Note>Livrare întârziată</cbc:Note>"), "{xml}");
+    assert!(xml.contains("<cbc:ID>FCT0001</cbc:ID>"), "{xml}");
 
     let list = user.get("/api/v1/invoices").await;
     assert_eq!(list.status, 200);
@@ -638,6 +648,102 @@ async fn issuing_checks_the_rules_that_apply_before_a_number_is_taken() {
             .await
             .body["number"],
         "FCT0001"
+    );
+}
+
+#[tokio::test]
+async fn an_issued_invoice_is_corrected_under_its_number_only_into_a_valid_invoice() {
+    let app = TestApp::spawn().await;
+    let user = app.user().await.company().await;
+    let id = user.draft_invoice().await["id"].as_str().unwrap().to_owned();
+    let issued = user
+        .post(&format!("/api/v1/invoices/{id}/issue"), json!({}))
+        .await;
+    assert_eq!(issued.status, 200, "{}", issued.body);
+    let before = user.get(&format!("/api/v1/invoices/{id}")).await.body;
+    let xml_before = user.get(&format!("/api/v1/invoices/{id}/xml")).await.body;
+
+    // Its identity stays: series, type and the invoice it refunds.
+    let other = user
+        .post(
+            "/api/v1/document-series",
+            json!({ "prefix": "ALT", "type": "invoice" }),
+        )
+        .await;
+    assert_eq!(other.status, 201, "{}", other.body);
+    let moved = user
+        .put(
+            &format!("/api/v1/invoices/{id}"),
+            json!({ "documentSeriesId": other.body["id"], "documentType": "credit_note" }),
+        )
+        .await;
+    assert_eq!(moved.status, 400, "{}", moved.body);
+    let keys: Vec<&str> = moved.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["documentSeriesId", "documentType"]);
+
+    // A change that would make the XML invalid (a buyer without an address, BR-RO-082) is
+    // refused with the report, and nothing changes.
+    let broken = user
+        .put(
+            &format!("/api/v1/invoices/{id}"),
+            json!({ "clientId": null, "receiverName": "Y SRL", "receiverCif": "14399840" }),
+        )
+        .await;
+    assert_eq!(broken.status, 422, "{}", broken.body);
+    assert!(
+        broken.body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["ruleId"] == "BR-RO-082"),
+        "{}",
+        broken.body
+    );
+    assert_eq!(user.get(&format!("/api/v1/invoices/{id}")).await.body, before);
+    assert_eq!(
+        user.get(&format!("/api/v1/invoices/{id}/xml")).await.body,
+        xml_before
+    );
+
+    // A valid correction: new totals, the same number and status, the XML regenerated.
+    let fixed = user
+        .put(
+            &format!("/api/v1/invoices/{id}"),
+            json!({ "version": before["version"], "lines": [
+                { "description": "Consultanță", "quantity": "12", "unitPrice": "150.00", "vatRate": "21" }
+            ] }),
+        )
+        .await;
+    assert_eq!(fixed.status, 200, "{}", fixed.body);
+    let after = user.get(&format!("/api/v1/invoices/{id}")).await.body;
+    assert_eq!(
+        (&after["number"], &after["status"], &after["total"]),
+        (&before["number"], &before["status"], &json!("2178.00"))
+    );
+    let xml = user.get(&format!("/api/v1/invoices/{id}/xml")).await.body;
+    let xml = xml.as_str().unwrap();
+    assert!(
+        xml.contains("<cbc:PayableAmount currencyID=\"RON\">2178.00</cbc:PayableAmount>"),
+        "{xml}"
+    );
+
+    // Once it is at ANAF it waits for ANAF's answer; cancelled invoices are restored first.
+    let cancelled = user
+        .post(&format!("/api/v1/invoices/{id}/cancel"), json!({}))
+        .await;
+    assert_eq!(cancelled.status, 200, "{}", cancelled.body);
+    let refused = user
+        .put(&format!("/api/v1/invoices/{id}"), json!({ "notes": "x" }))
+        .await;
+    assert_eq!(refused.status, 422);
+    assert_eq!(
+        refused.error(),
+        "Restore the cancelled invoice to a draft to edit it."
     );
 }
 

@@ -250,11 +250,13 @@ async fn get(
     Ok(Json(load(&state, &scope, id).await?.0))
 }
 
-/// Change a draft: only the keys sent change (`lines` replaces all lines). Send `version` to
-/// refuse the change (409) if someone else changed the draft since you read it.
+/// Change an invoice: only the keys sent change (`lines` replaces all lines). Send `version` to
+/// refuse the change (409) if someone else changed it since you read it. Drafts, issued
+/// invoices not yet at ANAF and invoices ANAF rejected can change; an issued one keeps its
+/// number and series and its XML is generated again (422 with the report when not valid).
 #[utoipa::path(put, path = "/api/v1/invoices/{id}", tag = "invoices", operation_id = "invoice_update",
     params(("id" = InvoiceId, Path)), request_body = InvoiceInput,
-    responses((status = 200, body = InvoiceSaved), (status = 409, description = "Changed meanwhile"), (status = 422, description = "Not a draft")))]
+    responses((status = 200, body = InvoiceSaved), (status = 409, description = "Changed meanwhile"), (status = 422, description = "Not editable in its status, or not valid once issued")))]
 async fn update(
     State(state): State<AppState>,
     scope: CompanyScope,
