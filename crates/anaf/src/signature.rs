@@ -66,6 +66,32 @@ impl TrustedCert {
         Ok(TrustedCert { der })
     }
 
+    /// Every certificate of a PEM bundle, in order; an error when there is none or one is
+    /// not base64.
+    pub fn all_from_pem(pem: &str) -> Result<Vec<Self>, VerifyError> {
+        let mut certs = Vec::new();
+        let mut rest = pem;
+        while let Some(start) = rest.find("-----BEGIN CERTIFICATE-----") {
+            let block = &rest[start..];
+            let end = block.find("-----END CERTIFICATE-----").ok_or_else(|| {
+                VerifyError::Malformed("a certificate block is not closed".to_owned())
+            })?;
+            certs.push(TrustedCert::from_pem(&block[..end + 25])?);
+            rest = &block[end + 25..];
+        }
+        if certs.is_empty() {
+            return Err(VerifyError::Malformed(
+                "no '-----BEGIN CERTIFICATE-----' block in the PEM text".to_owned(),
+            ));
+        }
+        Ok(certs)
+    }
+
+    /// The SHA-256 of the DER bytes, hex: how the certificate is named in messages.
+    pub fn fingerprint(&self) -> String {
+        hex(ring::digest::digest(&ring::digest::SHA256, &self.der).as_ref())
+    }
+
     /// The DER bytes.
     pub fn der(&self) -> &[u8] {
         &self.der

@@ -142,6 +142,10 @@ struct ServeArgs {
     /// PUBLIC_URL/api/v1/anaf/oauth/callback.
     #[arg(long, env = "FACTURO_ANAF_REDIRECT_URI")]
     anaf_redirect_uri: Option<String>,
+    /// A PEM file of the certificates that sign ANAF's archives (a standalone simulator's, from
+    /// `facturo anaf-sim`); without it signatures are only checked in the sandbox.
+    #[arg(long, env = "FACTURO_ANAF_TRUSTED_CERTS")]
+    anaf_trusted_certs: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -248,6 +252,7 @@ fn serve_config(args: ServeArgs) -> anyhow::Result<Config> {
         client_id: non_empty(args.anaf_client_id),
         client_secret: non_empty(args.anaf_client_secret).map(SecretText),
         redirect_uri: non_empty(args.anaf_redirect_uri),
+        trusted_certs: args.anaf_trusted_certs,
     };
     if config.anaf.client_id.is_some() != config.anaf.client_secret.is_some() {
         anyhow::bail!("set both FACTURO_ANAF_CLIENT_ID and FACTURO_ANAF_CLIENT_SECRET, or neither");

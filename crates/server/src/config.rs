@@ -78,6 +78,9 @@ pub struct AnafConfig {
     /// The callback URL registered with the application; default
     /// `<public URL>/api/v1/anaf/oauth/callback`.
     pub redirect_uri: Option<String>,
+    /// A PEM file of the certificates whose signatures on ANAF's archives count as valid
+    /// (`FACTURO_ANAF_TRUSTED_CERTS`); the sandbox trusts its simulator's without it.
+    pub trusted_certs: Option<std::path::PathBuf>,
 }
 
 /// [`AnafConfig`] with every default applied.

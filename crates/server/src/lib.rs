@@ -113,12 +113,15 @@ impl Server {
         if config.public_url.is_none() {
             config.public_url = Some(format!("http://{}", listener.local_addr()?));
         }
-        let anaf = efactura::Anaf::from_config(&config)
+        let mut anaf = efactura::Anaf::from_config(&config)
             .context("configuring the ANAF e-Factura client")?;
         let authority =
             vault::Authority::from_config(&config).context("configuring the ANAF OAuth client")?;
         let sandbox = efactura::sandbox::build(&config, Arc::clone(&clock))
             .context("starting the ANAF sandbox")?;
+        if let Some(sim) = &sandbox {
+            anaf.trusted.push(sim.certificate());
+        }
         let state = AppState {
             db,
             clock,

@@ -186,6 +186,15 @@ impl Archive {
         })
     }
 
+    /// The signed document: the first invoice, else the first error report.
+    pub fn document(&self) -> Option<&Entry> {
+        self.invoice().or_else(|| {
+            self.entries
+                .iter()
+                .find(|e| matches!(e.content, Content::ErrorReport(_)))
+        })
+    }
+
     /// The first signature entry.
     pub fn signature(&self) -> Option<&Entry> {
         self.entries
@@ -196,14 +205,7 @@ impl Archive {
     /// The entries that are neither the document nor the signature (extras, unreadable ones,
     /// and repeated documents or signatures).
     pub fn extras(&self) -> Vec<&Entry> {
-        let chosen = [
-            self.invoice().or_else(|| {
-                self.entries
-                    .iter()
-                    .find(|e| matches!(e.content, Content::ErrorReport(_)))
-            }),
-            self.signature(),
-        ];
+        let chosen = [self.document(), self.signature()];
         self.entries
             .iter()
             .filter(|e| !chosen.iter().flatten().any(|c| std::ptr::eq(*c, *e)))
@@ -214,7 +216,7 @@ impl Archive {
     /// report) and the signature.
     pub fn missing(&self) -> Vec<Part> {
         let mut missing = Vec::new();
-        if self.invoice().is_none() && self.error_report().is_none() {
+        if self.document().is_none() {
             missing.push(Part::Document);
         }
         if self.signature().is_none() {

@@ -204,3 +204,42 @@ async fn probabilistic_faults_follow_the_seed() {
         "{first:?}"
     );
 }
+
+#[tokio::test]
+async fn a_tampered_archive_keeps_its_signature_over_the_original() {
+    let t = TestSim::start().await;
+    let xml = invoice_xml("FCT-2025-0777");
+    let index = t.upload(&xml).await;
+    t.finish_processing();
+    let UploadStatus::Ok { download_id } = t.status(index).await else {
+        panic!("not ok");
+    };
+    // A rule on every endpoint only ever tampers with downloads.
+    t.sim
+        .add_fault(FaultRule::everywhere(FaultKind::TamperedArchive).next(1));
+    let archive = t.download(&t.seller_token, download_id).await;
+    let document = archive.invoice().unwrap();
+    assert_ne!(document.bytes, xml);
+    assert!(document.bytes.starts_with(&xml));
+    let check = anaf::signature::verify(
+        &document.bytes,
+        &archive.signature().unwrap().bytes,
+        &[t.sim.certificate()],
+    );
+    assert!(
+        matches!(
+            check,
+            Err(anaf::signature::VerifyError::DigestMismatch { .. })
+        ),
+        "{check:?}"
+    );
+    // The next download is whole again.
+    let archive = t.download(&t.seller_token, download_id).await;
+    let document = archive.invoice().unwrap();
+    anaf::signature::verify(
+        &document.bytes,
+        &archive.signature().unwrap().bytes,
+        &[t.sim.certificate()],
+    )
+    .unwrap();
+}

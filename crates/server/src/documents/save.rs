@@ -136,8 +136,14 @@ pub async fn update(
         (record.series_id, record.series_number) = (current.series_id, current.series_number);
     }
     let new_lines = lines_of(&draft, id);
-    if !invoices::replace_content(&mut tx, &record, &new_lines, current.version, &current.status)
-        .await?
+    if !invoices::replace_content(
+        &mut tx,
+        &record,
+        &new_lines,
+        current.version,
+        &current.status,
+    )
+    .await?
     {
         return Err(stale);
     }

@@ -79,15 +79,24 @@ pub async fn import_message(
     };
     let mut read = incoming::read(&entry.bytes, &ctx)
         .map_err(|e| ImportError::Unreadable(format!("The invoice cannot be read: {e}.")))?;
-    if opened.signature().is_none() {
-        read.warnings
-            .push("The archive holds no ANAF signature.".into());
+    // A signature that does not hold is shown on the invoice, which is imported all the same:
+    // the archive stays as ANAF served it, for the user to judge.
+    let signature = super::signature::check_opened(&state.anaf, &opened);
+    match &signature {
+        None => read
+            .warnings
+            .push("The archive holds no ANAF signature.".into()),
+        Some(v) if v.valid == Some(false) => read.warnings.push(v.message.clone()),
+        Some(_) => {}
     }
+    let signature_valid = signature.and_then(|v| v.valid);
     let xml = std::str::from_utf8(&entry.bytes).ok();
     // A concurrent import of the same invoice (another message of it) loses the race on the
     // unique index; the second attempt finds the first's invoice.
     for _ in 0..2 {
-        if let Some(imported) = store(state, company, &message, &read, xml, now).await? {
+        if let Some(imported) =
+            store(state, company, &message, &read, xml, signature_valid, now).await?
+        {
             return Ok(imported);
         }
     }
@@ -103,6 +112,7 @@ async fn store(
     message: &Stored,
     read: &Incoming,
     xml: Option<&str>,
+    signature_valid: Option<bool>,
     now: OffsetDateTime,
 ) -> Result<Option<Imported>, sqlx::Error> {
     let inv = &read.invoice;
@@ -116,8 +126,15 @@ async fn store(
     };
     let mut tx = state.db.begin().await?;
     if let Some(existing) = invoices::find_incoming(&mut tx, company.id, &identity).await? {
-        efactura_messages::mark_imported(&mut tx, message.id, existing, &read.warnings, now)
-            .await?;
+        efactura_messages::mark_imported(
+            &mut tx,
+            message.id,
+            existing,
+            &read.warnings,
+            signature_valid,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         return Ok(Some(Imported {
             invoice: existing,
@@ -155,7 +172,15 @@ async fn store(
         now,
     )
     .await?;
-    efactura_messages::mark_imported(&mut tx, message.id, inv.id, &read.warnings, now).await?;
+    efactura_messages::mark_imported(
+        &mut tx,
+        message.id,
+        inv.id,
+        &read.warnings,
+        signature_valid,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Some(Imported {
         invoice: inv.id,

@@ -28,6 +28,7 @@ pub mod poll;
 pub mod quota;
 pub mod sandbox;
 pub mod sentbox;
+pub mod signature;
 pub mod submit;
 pub mod sync;
 pub mod tokens;
@@ -37,6 +38,7 @@ pub mod upload;
 use std::time::Duration as StdDuration;
 
 use anaf::efactura::{EfacturaClient, Environment};
+use anaf::signature::TrustedCert;
 use time::Duration;
 
 /// The e-Factura clients of this installation and the rules it submits by.
@@ -47,6 +49,18 @@ pub struct Anaf {
     /// The environment companies file in.
     pub environment: Environment,
     pub policy: Policy,
+    /// The certificates whose signatures on downloaded archives are valid: the embedded
+    /// simulator's, and those of `FACTURO_ANAF_TRUSTED_CERTS`. Empty: not checked.
+    pub trusted: Vec<TrustedCert>,
+}
+
+/// Why the ANAF clients could not be configured.
+#[derive(Debug, thiserror::Error)]
+pub enum AnafSetupError {
+    #[error(transparent)]
+    Client(#[from] anaf::Error),
+    #[error("reading the trusted certificates {path}: {reason}")]
+    TrustedCerts { path: String, reason: String },
 }
 
 impl Anaf {
@@ -63,20 +77,30 @@ impl Anaf {
             prod: EfacturaClient::with_base_url(prod_url, timeout)?,
             environment,
             policy,
+            trusted: Vec::new(),
         })
     }
 
     /// The clients the configuration names (`FACTURO_ANAF`, `FACTURO_ANAF_API_URL`): in the
     /// sandbox, the simulator this server embeds under `/sandbox/anaf`.
-    pub fn from_config(config: &crate::config::Config) -> Result<Anaf, anaf::Error> {
+    pub fn from_config(config: &crate::config::Config) -> Result<Anaf, AnafSetupError> {
         let endpoints = config.anaf.resolve(config.public_url());
-        Anaf::new(
+        let mut anaf = Anaf::new(
             &endpoints.test_api_url,
             &endpoints.prod_api_url,
             config.anaf.environment.files_in(),
             config.anaf_timeout,
             config.efactura_policy.clone(),
-        )
+        )?;
+        if let Some(path) = &config.anaf.trusted_certs {
+            let failed = |reason: String| AnafSetupError::TrustedCerts {
+                path: path.display().to_string(),
+                reason,
+            };
+            let pem = std::fs::read_to_string(path).map_err(|e| failed(e.to_string()))?;
+            anaf.trusted = TrustedCert::all_from_pem(&pem).map_err(|e| failed(e.to_string()))?;
+        }
+        Ok(anaf)
     }
 
     pub fn client(&self, environment: Environment) -> &EfacturaClient {

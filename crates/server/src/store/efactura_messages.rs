@@ -223,13 +223,14 @@ pub async fn mark_imported(
     id: EfacturaMessageId,
     invoice: InvoiceId,
     warnings: &[String],
+    signature_valid: Option<bool>,
     now: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query(
         "UPDATE efactura_messages SET status = 'processed', error_message = NULL, invoice_id = $2, \
-         warnings = $3, processed_at = $4, updated_at = $4 WHERE id = $1",
+         warnings = $3, processed_at = $4, updated_at = $4, signature_valid = $5 WHERE id = $1",
     )
-    .bind(id).bind(invoice).bind(Json(warnings)).bind(Ts(now))
+    .bind(id).bind(invoice).bind(Json(warnings)).bind(Ts(now)).bind(signature_valid)
     .execute(c)
     .await
     .map(|_| ()))
@@ -267,6 +268,7 @@ pub async fn link_to_submissions(
 pub struct Source {
     pub message_id: i64,
     pub processed_at: Option<Ts>,
+    pub signature_valid: Option<bool>,
 }
 
 pub async fn source_of(
@@ -275,7 +277,7 @@ pub async fn source_of(
     invoice: InvoiceId,
 ) -> Result<Option<Source>, sqlx::Error> {
     on_db!(db, c => sqlx::query_as::<_, Source>(
-        "SELECT message_id, processed_at FROM efactura_messages \
+        "SELECT message_id, processed_at, signature_valid FROM efactura_messages \
          WHERE company_id = $1 AND invoice_id = $2 AND message_type = 'FACTURA PRIMITA' \
          ORDER BY processed_at, message_id LIMIT 1",
     )

@@ -321,9 +321,15 @@ async fn a_rejected_invoice_is_edited_under_its_number_and_its_correction_is_fil
     );
     sqlx_update_xml(&app, &id, &broken).await;
     let put = actor
-        .put(&format!("/api/v1/invoices/{id}"), json!({ "notes": "too early" }))
+        .put(
+            &format!("/api/v1/invoices/{id}"),
+            json!({ "notes": "too early" }),
+        )
         .await;
-    assert_eq!(put.status, 200, "an issued invoice not yet at ANAF is editable");
+    assert_eq!(
+        put.status, 200,
+        "an issued invoice not yet at ANAF is editable"
+    );
     sqlx_update_xml(&app, &id, &broken).await;
     submit(&actor, &id).await;
     let busy = actor
@@ -356,12 +362,20 @@ async fn a_rejected_invoice_is_edited_under_its_number_and_its_correction_is_fil
     assert_eq!(sim(&app).uploads_of(filed.as_bytes()), 1);
     let list = submissions(&actor, &id).await;
     let states: Vec<&str> = list.iter().map(|s| s["state"].as_str().unwrap()).collect();
-    assert_eq!(states, ["nok", "ok"], "the rejected submission stays visible");
+    assert_eq!(
+        states,
+        ["nok", "ok"],
+        "the rejected submission stays visible"
+    );
     let validated = actor
         .put(&format!("/api/v1/invoices/{id}"), json!({ "notes": "x" }))
         .await;
     assert_eq!(validated.status, 422);
-    assert!(validated.error().contains("credit note"), "{}", validated.body);
+    assert!(
+        validated.error().contains("credit note"),
+        "{}",
+        validated.body
+    );
 }
 
 #[tokio::test]

@@ -104,7 +104,10 @@ async fn a_draft_is_created_issued_and_listed_with_exact_totals() {
     );
     let xml = user.get(&format!("/api/v1/invoices/{id}/xml")).await;
     let xml = xml.body.as_str().unwrap();
-    assert!(xml.contains("<cbc:Note>Livrare întârziată</cbc:Note>"), "{xml}");
+    assert!(
+        xml.contains("<cbc:Note>Livrare întârziată</cbc:Note>"),
+        "{xml}"
+    );
     assert!(xml.contains("<cbc:ID>FCT0001</cbc:ID>"), "{xml}");
 
     let list = user.get("/api/v1/invoices").await;
@@ -655,7 +658,10 @@ async fn issuing_checks_the_rules_that_apply_before_a_number_is_taken() {
 async fn an_issued_invoice_is_corrected_under_its_number_only_into_a_valid_invoice() {
     let app = TestApp::spawn().await;
     let user = app.user().await.company().await;
-    let id = user.draft_invoice().await["id"].as_str().unwrap().to_owned();
+    let id = user.draft_invoice().await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let issued = user
         .post(&format!("/api/v1/invoices/{id}/issue"), json!({}))
         .await;
@@ -704,7 +710,10 @@ async fn an_issued_invoice_is_corrected_under_its_number_only_into_a_valid_invoi
         "{}",
         broken.body
     );
-    assert_eq!(user.get(&format!("/api/v1/invoices/{id}")).await.body, before);
+    assert_eq!(
+        user.get(&format!("/api/v1/invoices/{id}")).await.body,
+        before
+    );
     assert_eq!(
         user.get(&format!("/api/v1/invoices/{id}/xml")).await.body,
         xml_before

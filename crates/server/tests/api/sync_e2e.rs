@@ -218,6 +218,22 @@ async fn sync_delivers_an_invoice_one_company_submitted_to_the_other() {
         .await
         .body;
     assert_eq!(detail["supplier"]["cif"], a_cif.to_string(), "{detail}");
+    assert_eq!(detail["signatureValid"], true, "{detail}");
+    let verdict = b
+        .post(
+            &format!(
+                "/api/v1/invoices/{}/verify-signature",
+                row["id"].as_str().unwrap()
+            ),
+            json!({}),
+        )
+        .await;
+    assert_eq!(verdict.status, 200, "{}", verdict.body);
+    assert_eq!(verdict.body["valid"], true);
+    assert_eq!(
+        verdict.body["certificateSha256"],
+        sim(&app).certificate().fingerprint()
+    );
     let suppliers = b.get("/api/v1/suppliers").await.body;
     assert_eq!(suppliers["total"], 1);
     assert_eq!(suppliers["data"][0]["cif"], a_cif.to_string());
@@ -237,6 +253,79 @@ async fn sync_delivers_an_invoice_one_company_submitted_to_the_other() {
     assert_eq!(sent_box["total"], 1, "{sent_box}");
     assert_eq!(sent_box["data"][0]["invoice"]["id"], sent["id"]);
     assert_eq!(incoming_total(&a).await, 0);
+}
+
+#[tokio::test]
+async fn an_archive_changed_after_anaf_signed_it_is_imported_flagged() {
+    let app = TestApp::spawn().await;
+    let a = connected(&app, "ana.pop").await;
+    let b = connected(&app, "ion.ionescu").await;
+    let sent = issued_to(&a, cif_of(&b).await).await;
+    submitted(&a, sent["id"].as_str().unwrap()).await;
+    sim(&app).add_fault(FaultRule::on(Endpoint::Download, FaultKind::TamperedArchive).next(1));
+
+    let status = sync(&b).await;
+    assert_eq!(status["lastStatus"], "completed", "{status}");
+    let list = b.get("/api/v1/invoices?direction=incoming").await.body;
+    let id = list["data"][0]["id"].as_str().unwrap().to_owned();
+    let detail = b.get(&format!("/api/v1/invoices/{id}")).await.body;
+    assert_eq!(detail["signatureValid"], false, "{detail}");
+    let message = &messages(&b, "").await["data"][0];
+    let warnings = message["warnings"].to_string();
+    assert!(
+        warnings.contains("changed after it was signed"),
+        "{message}"
+    );
+    let verdict = b
+        .post(
+            &format!("/api/v1/invoices/{id}/verify-signature"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(verdict.status, 200, "{}", verdict.body);
+    assert_eq!(verdict.body["valid"], false);
+    let signature = b.get(&format!("/api/v1/invoices/{id}/signature")).await;
+    assert_eq!(signature.status, 200);
+    assert!(
+        signature.body.as_str().unwrap().contains("SignatureValue"),
+        "{}",
+        signature.body
+    );
+
+    // The seller's validated invoice: ANAF's archive of it verifies; a draft has none.
+    let verdict = a
+        .post(
+            &format!(
+                "/api/v1/invoices/{}/verify-signature",
+                sent["id"].as_str().unwrap()
+            ),
+            json!({}),
+        )
+        .await;
+    assert_eq!(verdict.body["valid"], true, "{}", verdict.body);
+    let draft = a.draft_invoice().await;
+    let none = a
+        .post(
+            &format!(
+                "/api/v1/invoices/{}/verify-signature",
+                draft["id"].as_str().unwrap()
+            ),
+            json!({}),
+        )
+        .await;
+    assert_eq!(none.status, 404);
+    assert_eq!(none.body["valid"], false);
+    // Another company's invoice is not found.
+    let foreign = b
+        .post(
+            &format!(
+                "/api/v1/invoices/{}/verify-signature",
+                sent["id"].as_str().unwrap()
+            ),
+            json!({}),
+        )
+        .await;
+    assert_eq!(foreign.status, 404);
 }
 
 #[tokio::test]

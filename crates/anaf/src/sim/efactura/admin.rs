@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 
 use super::fault::{Endpoint, FaultRule};
 use super::oauth::{IssuedTokens, OAuthApp};
-use super::{EfacturaSim, Environment, SimConfig, Taxpayer};
+use super::{EfacturaSim, Environment, SimConfig, SimError, Taxpayer};
 use crate::signature::TrustedCert;
 
 impl EfacturaSim {
@@ -165,5 +165,11 @@ impl EfacturaSim {
     /// The same certificate as PEM.
     pub fn certificate_pem(&self) -> String {
         self.signer().pem().to_owned()
+    }
+
+    /// The ZIP the simulator would serve for `document` filed under `index`: the document as
+    /// `{index}.xml` and its signature (for tests that store archives without downloading).
+    pub fn signed_archive(&self, index: u64, document: &[u8]) -> Result<Vec<u8>, SimError> {
+        self.archive(index, document)
     }
 }

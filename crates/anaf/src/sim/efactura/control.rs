@@ -214,6 +214,7 @@ impl FaultSpec {
             "forbidden" => FaultKind::Forbidden,
             "not_taken_over" => FaultKind::NotTakenOver,
             "duplicate" => FaultKind::Duplicate,
+            "tampered_archive" => FaultKind::TamperedArchive,
             other => return Err(format!("unknown fault kind '{other}'")),
         };
         let endpoint = match &self.endpoint {

@@ -11,7 +11,7 @@ use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
 use super::clock;
-use super::fault::Endpoint;
+use super::fault::{Endpoint, FaultKind};
 use super::gate::{Auth, Env};
 use super::store::{Body, QuotaKind, Tip};
 use super::upload::number;
@@ -85,7 +85,15 @@ pub(crate) async fn download(
         let message = format!("Pentru id={id} nu exista inregistrata nici o factura");
         return call.finish(refuse(&message));
     };
-    let response = match sim.archive(index, &document.into_bytes()) {
+    let document = document.into_bytes();
+    let archive = if call.fault == Some(FaultKind::TamperedArchive) {
+        let mut altered = document.clone();
+        altered.extend_from_slice(b"\n<!-- changed after signing -->\n");
+        sim.archive_signed_over(index, &altered, &document)
+    } else {
+        sim.archive(index, &document)
+    };
+    let response = match archive {
         Ok(zip) => zip_response(id, zip),
         Err(err) => {
             tracing::error!(%err, "the e-Factura simulator cannot build a ZIP");
@@ -115,8 +123,19 @@ impl Content {
 impl EfacturaSim {
     /// ANAF's two-entry ZIP: `{index}.xml` and `semnatura_{index}.xml` signed over it.
     pub(crate) fn archive(&self, index: u64, document: &[u8]) -> Result<Vec<u8>, SimError> {
+        self.archive_signed_over(index, document, document)
+    }
+
+    /// A ZIP holding `document` with a signature over `signed` (the same bytes, unless a
+    /// fault tampers with the document).
+    fn archive_signed_over(
+        &self,
+        index: u64,
+        document: &[u8],
+        signed: &[u8],
+    ) -> Result<Vec<u8>, SimError> {
         let name = format!("{index}.xml");
-        let signature = self.signer().sign_detached(&name, document)?;
+        let signature = self.signer().sign_detached(&name, signed)?;
         let fail = |e: &dyn std::fmt::Display| SimError::Archive(e.to_string());
         let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
         let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);

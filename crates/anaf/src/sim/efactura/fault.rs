@@ -126,6 +126,9 @@ pub enum FaultKind {
     /// duplicate error ("Factura a mai fost transmisa anterior cu index=…"), naming the
     /// earlier accepted upload of the same invoice, or else the environment's previous upload.
     Duplicate,
+    /// Downloads only: the ZIP's document is changed after it was signed (a comment is
+    /// appended), so its signature no longer verifies.
+    TamperedArchive,
 }
 
 impl FaultKind {
@@ -195,7 +198,13 @@ impl FaultRule {
     }
 
     fn applies_to(&self, endpoint: Endpoint) -> bool {
-        let kind_fits = !self.kind.is_upload_only() || endpoint.is_upload();
+        let kind_fits = if self.kind.is_upload_only() {
+            endpoint.is_upload()
+        } else if self.kind == FaultKind::TamperedArchive {
+            endpoint == Endpoint::Download
+        } else {
+            true
+        };
         kind_fits && self.endpoint.is_none_or(|e| e == endpoint)
     }
 }

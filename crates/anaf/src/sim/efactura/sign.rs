@@ -186,5 +186,12 @@ mod tests {
         );
         let pem = TrustedCert::from_pem(signer.pem()).unwrap();
         assert_eq!(pem, signer.trusted());
+        let bundle = format!("{}\n{}", other.pem(), signer.pem());
+        assert_eq!(
+            TrustedCert::all_from_pem(&bundle).unwrap(),
+            [other.trusted(), signer.trusted()]
+        );
+        assert!(TrustedCert::all_from_pem("no certificate").is_err());
+        assert_eq!(signer.trusted().fingerprint().len(), 64);
     }
 }

@@ -1,11 +1,13 @@
-//! e-Factura routes of an invoice (api.md §12.1, §19, §20): submit, its submissions, and what
-//! ANAF returned for the latest one.
+//! e-Factura routes of an invoice (api.md §12.1, §19, §20): submit, its submissions, what
+//! ANAF returned for the latest one, and ANAF's signature on it.
 
+use anaf::efactura::archive;
 use axum::Json;
 use axum::extract::State;
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use serde_json::json;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -13,6 +15,7 @@ use utoipa_axum::routes;
 use crate::api::error::ApiError;
 use crate::api::json::AppPath;
 use crate::api::wire;
+use crate::efactura::signature::{self, Verdict};
 use crate::efactura::submit;
 use crate::ids::{InvoiceId, SubmissionId};
 use crate::state::AppState;
@@ -25,6 +28,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(submit_invoice))
         .routes(routes!(einvoice_submissions))
         .routes(routes!(anaf_response))
+        .routes(routes!(signature))
+        .routes(routes!(verify_signature))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -162,23 +167,11 @@ async fn anaf_response(
     AppPath(id): AppPath<InvoiceId>,
 ) -> Result<Response, ApiError> {
     scope.require(Permission::InvoiceView)?;
-    let none = || ApiError::NotFound("ANAF has returned nothing for this invoice yet.");
-    let (name, zip) = match submissions::latest_for_invoice(&state.db, scope.id(), id).await? {
-        Some(latest) => {
-            let zip = submissions::archive(&state.db, scope.id(), latest.id)
-                .await?
-                .ok_or_else(none)?;
-            let name = latest
-                .download_id
-                .map_or_else(|| latest.id.to_string(), |d| d.to_string());
-            (name, zip)
-        }
-        // An incoming invoice: the archive it was imported from.
-        None => efactura_messages::archive_of_invoice(&state.db, scope.id(), id)
-            .await?
-            .map(|(message, zip)| (message.to_string(), zip))
-            .ok_or_else(none)?,
-    };
+    let (name, zip) = archive_of(&state, &scope, id)
+        .await?
+        .ok_or(ApiError::NotFound(
+            "ANAF has returned nothing for this invoice yet.",
+        ))?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/zip".to_owned()),
@@ -190,4 +183,75 @@ async fn anaf_response(
         zip,
     )
         .into_response())
+}
+
+/// The archive ANAF returned for the invoice, named by its download id: the latest
+/// submission's, or for an incoming invoice the one it was imported from.
+async fn archive_of(
+    state: &AppState,
+    scope: &CompanyScope,
+    id: InvoiceId,
+) -> Result<Option<(String, Vec<u8>)>, ApiError> {
+    if let Some(latest) = submissions::latest_for_invoice(&state.db, scope.id(), id).await? {
+        let zip = submissions::archive(&state.db, scope.id(), latest.id).await?;
+        let name = latest
+            .download_id
+            .map_or_else(|| latest.id.to_string(), |d| d.to_string());
+        return Ok(zip.map(|zip| (name, zip)));
+    }
+    Ok(
+        efactura_messages::archive_of_invoice(&state.db, scope.id(), id)
+            .await?
+            .map(|(message, zip)| (message.to_string(), zip)),
+    )
+}
+
+/// ANAF's detached signature (`semnatura_{id}.xml`) from the invoice's archive.
+#[utoipa::path(get, path = "/api/v1/invoices/{id}/signature", tag = "invoices",
+    operation_id = "invoice_signature", params(("id" = InvoiceId, Path)),
+    responses((status = 200, content_type = "application/xml", description = "ANAF's signature"), (status = 404)))]
+async fn signature(
+    State(state): State<AppState>,
+    scope: CompanyScope,
+    AppPath(id): AppPath<InvoiceId>,
+) -> Result<Response, ApiError> {
+    scope.require(Permission::InvoiceView)?;
+    let none = || ApiError::NotFound("ANAF has returned no signature for this invoice.");
+    let (name, zip) = archive_of(&state, &scope, id).await?.ok_or_else(none)?;
+    let opened = archive::parse(&zip).map_err(|_| none())?;
+    let entry = opened.signature().ok_or_else(none)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/xml".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"semnatura_{name}.xml\""),
+            ),
+        ],
+        entry.bytes.clone(),
+    )
+        .into_response())
+}
+
+/// Checks ANAF's signature on the invoice's archive against the certificates this installation
+/// trusts: `valid` is `null` when none is configured. 404 `{valid: false, message}` when ANAF
+/// has returned no signed archive.
+#[utoipa::path(post, path = "/api/v1/invoices/{id}/verify-signature", tag = "invoices",
+    operation_id = "invoice_verify_signature", params(("id" = InvoiceId, Path)),
+    responses((status = 200, body = Verdict), (status = 404, description = "`{valid: false, message}`")))]
+async fn verify_signature(
+    State(state): State<AppState>,
+    scope: CompanyScope,
+    AppPath(id): AppPath<InvoiceId>,
+) -> Result<Json<Verdict>, ApiError> {
+    scope.require(Permission::InvoiceView)?;
+    let verdict = archive_of(&state, &scope, id)
+        .await?
+        .and_then(|(_, zip)| signature::check_archive(&state.anaf, &zip));
+    verdict.map(Json).ok_or_else(|| {
+        ApiError::Custom(
+            StatusCode::NOT_FOUND,
+            json!({ "valid": false, "message": "ANAF has returned no signed archive for this invoice." }),
+        )
+    })
 }

@@ -334,7 +334,7 @@ pub fn detail(r: InvoiceRecord, rel: Related) -> InvoiceDetail {
         parent_document_number: rel.parent.as_ref().map(|p| p.0.clone()),
         parent_document_date: rel.parent.map(|p| p.1),
         anaf_message_id: rel.source.as_ref().map(|m| m.message_id.to_string()),
-        signature_valid: None,
+        signature_valid: rel.source.as_ref().and_then(|m| m.signature_valid),
         synced_at: rel
             .source
             .as_ref()

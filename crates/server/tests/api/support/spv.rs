@@ -2,8 +2,6 @@
 //! them, archives as `descarcare` returns them, and `FACTURA PRIMITA` messages recorded and
 //! downloaded as a sync pass would have.
 
-use std::io::{Cursor, Write};
-
 use einvoice::codes::VatCategory;
 use einvoice::model::{self, Address, Buyer, Invoice, InvoiceLine, Item, LineVat, Price, Seller};
 use rust_decimal_macros::dec;
@@ -74,23 +72,6 @@ pub fn invoice_xml(number: &str, seller_cif: u64, buyer_cif: u64) -> String {
     ubl::write(&invoice)
 }
 
-/// The ZIP ANAF returns for a received invoice: the XML as uploaded and ANAF's signature.
-pub fn anaf_zip(index: u64, xml: &str) -> Vec<u8> {
-    const SIGNATURE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
-<Signature xmlns="http://www.w3.org/2000/09/xmldsig#"><SignedInfo/><SignatureValue>AAAA</SignatureValue></Signature>"#;
-    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, bytes) in [
-        (format!("{index}.xml"), xml.as_bytes()),
-        (format!("semnatura_{index}.xml"), SIGNATURE.as_bytes()),
-    ] {
-        writer.start_file(name, options).expect("a zip entry");
-        writer.write_all(bytes).expect("writing a zip entry");
-    }
-    writer.finish().expect("a zip").into_inner()
-}
-
 /// The company behind an `X-Company` id.
 pub async fn company(app: &TestApp, id: &str) -> Company {
     let id: CompanyId = id.parse().expect("a company id");
@@ -151,7 +132,14 @@ pub async fn delivered(
     seller_cif: u64,
     xml: &str,
 ) -> EfacturaMessageId {
-    let archive = anaf_zip(u64::try_from(message_id).unwrap() + 1, xml);
+    let sim = app
+        .state
+        .sandbox
+        .as_ref()
+        .expect("the test app runs the sandbox");
+    let archive = sim
+        .signed_archive(u64::try_from(message_id).unwrap() + 1, xml.as_bytes())
+        .expect("a signed archive");
     delivered_archive(app, company, message_id, seller_cif, archive).await
 }
 
