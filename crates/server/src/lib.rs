@@ -26,6 +26,7 @@ pub mod jobs;
 pub mod mail;
 pub mod partners;
 pub mod party;
+pub mod plan;
 pub mod registry;
 pub mod state;
 pub mod store;

@@ -272,19 +272,40 @@ fn days(n: Option<Num>) -> Result<Option<i64>, ApiError> {
     .transpose()
 }
 
-/// Delete one of the caller's tokens: its secrets are erased and no company uses it any more.
+/// What deleting a token did.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenDeleted {
+    pub status: &'static str,
+    pub message: &'static str,
+    /// Facturo's: whether ANAF revoked the token as well.
+    pub revoked_at_anaf: bool,
+    /// Facturo's: why ANAF was not asked, or what it answered, when it did not revoke.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anaf_note: Option<String>,
+}
+
+/// Delete one of the caller's tokens: its secrets are erased and no company uses it any more;
+/// ANAF is asked to revoke it too (not for a token a copied database brought along).
 #[utoipa::path(delete, path = "/api/v1/anaf/tokens/{id}", tag = "anaf", operation_id = "anaf_token_delete",
     params(("id" = AnafTokenId, Path)),
-    responses((status = 200, body = AnafOk), (status = 404, description = "Not the caller's token")))]
+    responses((status = 200, body = TokenDeleted), (status = 404, description = "Not the caller's token")))]
 async fn delete(
     State(state): State<AppState>,
     principal: Principal,
     AppPath(id): AppPath<AnafTokenId>,
-) -> Result<Json<AnafOk>, ApiError> {
-    ops::delete(&state.db, &principal, id, state.now()).await?;
-    Ok(Json(AnafOk {
+) -> Result<Json<TokenDeleted>, ApiError> {
+    let at_anaf = ops::delete(&state, &principal, id, state.now()).await?;
+    let (revoked_at_anaf, anaf_note) = match at_anaf {
+        ops::AtAnaf::Revoked => (true, None),
+        ops::AtAnaf::NotAsked(why) => (false, Some(format!("ANAF was not asked: {why}."))),
+        ops::AtAnaf::Failed(e) => (false, Some(format!("ANAF did not revoke it: {e}"))),
+    };
+    Ok(Json(TokenDeleted {
         status: "ok",
         message: "Token deleted successfully.",
+        revoked_at_anaf,
+        anaf_note,
     }))
 }
 

@@ -130,9 +130,9 @@ pub struct Policy {
     pub downloads_per_message: u32,
     /// `listaMesajePaginatieFactura` calls per CIF and day (ANAF: 100,000).
     pub pages_per_cif: u32,
-    /// How often a company with `syncEnabled` has its SPV box synced. The plans will set it
-    /// (issue #4: Freemium every 24 h, Starter 12 h, Professional 4 h, Business 1 h); until
-    /// plans exist every company is on Freemium's 24 h.
+    /// How often a company with `syncEnabled` has its SPV box synced: the installation's
+    /// plan's [`crate::plan::Plan::efactura_sync_every`] (Freemium's 24 h until a licence,
+    /// issue #5, names another plan).
     pub sync_every: Duration,
     /// How long past `sync_every` a company may go without a successful pass before the
     /// scheduler raises `sync.overdue`.
@@ -156,7 +156,7 @@ impl Default for Policy {
             status_per_cif: 5_000,
             downloads_per_message: 10,
             pages_per_cif: 100_000,
-            sync_every: Duration::hours(24),
+            sync_every: crate::plan::Plan::default().efactura_sync_every(),
             sync_overdue_margin: Duration::hours(1),
             sync_trigger_every: Duration::minutes(2),
             sync_overlap: Duration::hours(1),

@@ -15,7 +15,7 @@ use crate::events::{self, DomainEvent, Origin};
 use crate::ids::{AnafTokenId, CompanyId, UserId};
 use crate::state::AppState;
 use crate::store::anaf_tokens::{self, AnafToken, NewAnafToken};
-use crate::store::{Db, Tx, anaf_connections, companies};
+use crate::store::{Tx, anaf_connections, companies};
 use crate::tenancy::CompanyScope;
 
 /// An access token lives 90 days and a refresh token 365 (ANAF's OAuth document, tax-apis.md
@@ -198,21 +198,78 @@ pub async fn store(
     Ok(id)
 }
 
-/// Revokes one of `principal`'s tokens: its secrets are erased and its companies disconnected.
-/// Another user's token is not found.
+/// Whether ANAF was told to forget a deleted token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AtAnaf {
+    /// ANAF's `revoke` took the refresh and access tokens.
+    Revoked,
+    /// Not asked: the token belongs to another installation (a restored or copied database,
+    /// whose original still uses it), or no OAuth application is configured.
+    NotAsked(&'static str),
+    /// Asked, and the call failed; the token is deleted here all the same.
+    Failed(String),
+}
+
+/// Revokes one of `principal`'s tokens: its secrets are erased and its companies disconnected,
+/// then ANAF is asked to revoke it too (RFC 7009), when this installation stored it. Another
+/// user's token is not found.
 pub async fn delete(
-    db: &Db,
+    state: &AppState,
     principal: &Principal,
     id: AnafTokenId,
     now: OffsetDateTime,
-) -> Result<(), ApiError> {
-    let mut tx = db.begin().await?;
+) -> Result<AtAnaf, ApiError> {
+    let token = anaf_tokens::get_of_user(&state.db, principal.user.id, id)
+        .await?
+        .filter(|t| t.revoked_at.is_none())
+        .ok_or(NOT_FOUND)?;
+    // Opened before the secrets are erased; only this installation's tokens are revoked at
+    // ANAF, never those a copied database brought along.
+    let secrets: Vec<(Secret, anaf::oauth::TokenKind)> =
+        if token.instance_id == state.vault.instance() {
+            [
+                (
+                    token.refresh_token_enc.as_deref(),
+                    Purpose::AnafRefreshToken,
+                    anaf::oauth::TokenKind::Refresh,
+                ),
+                (
+                    token.access_token_enc.as_deref(),
+                    Purpose::AnafAccessToken,
+                    anaf::oauth::TokenKind::Access,
+                ),
+            ]
+            .into_iter()
+            .filter_map(|(sealed, purpose, kind)| {
+                let secret = state.vault.open(id.0, purpose, sealed?).ok()?;
+                Some((secret, kind))
+            })
+            .collect()
+        } else {
+            Vec::new()
+        };
+    let mut tx = state.db.begin().await?;
     if !anaf_tokens::revoke(&mut tx, principal.user.id, id, now).await? {
         return Err(NOT_FOUND);
     }
     anaf_connections::disconnect_token(&mut tx, id, now).await?;
     tx.commit().await?;
-    Ok(())
+    if token.instance_id != state.vault.instance() {
+        return Ok(AtAnaf::NotAsked(
+            "the token belongs to another installation",
+        ));
+    }
+    let Ok(oauth) = state.authority.oauth() else {
+        return Ok(AtAnaf::NotAsked("no ANAF OAuth application is configured"));
+    };
+    for (secret, kind) in &secrets {
+        if let Err(e) = oauth.revoke(secret.expose(), *kind).await {
+            tracing::warn!(token = %id, error = %e, "ANAF did not revoke a deleted token");
+            return Ok(AtAnaf::Failed(e.to_string()));
+        }
+    }
+    tracing::info!(token = %id, "revoked a deleted token at ANAF");
+    Ok(AtAnaf::Revoked)
 }
 
 /// What ANAF said about a token and a CIF (`validate-cif`).

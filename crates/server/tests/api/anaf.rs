@@ -872,6 +872,47 @@ async fn a_copied_database_is_frozen_until_an_instance_admin_confirms() {
 }
 
 #[tokio::test]
+async fn deleting_a_token_a_copied_database_brought_does_not_revoke_it_at_anaf() {
+    let (app, authority) = app_with_anaf().await;
+    let user = app.user().await.company().await;
+    let email = user.email.clone();
+    let id = paste(&user, &authority.issue()).await;
+    drop(user);
+    let configure = authority.clone();
+    let app = app
+        .restart(
+            |db| {
+                std::fs::write(
+                    db.dir.join("data/instance-id"),
+                    format!("{}\n", uuid::Uuid::new_v4()),
+                )
+                .unwrap();
+            },
+            move |c| configure.configure(c),
+        )
+        .await;
+    let user = app.login(&email).await;
+    let deleted = user.delete(&format!("/api/v1/anaf/tokens/{id}")).await;
+    assert_eq!(deleted.status, 200, "{}", deleted.body);
+    assert_eq!(deleted.body["message"], "Token deleted successfully.");
+    assert_eq!(deleted.body["revokedAtAnaf"], false);
+    assert!(
+        deleted.body["anafNote"]
+            .as_str()
+            .unwrap()
+            .contains("another installation"),
+        "{}",
+        deleted.body
+    );
+    assert!(
+        user.get("/api/v1/anaf/tokens").await.body["data"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
 async fn the_key_comes_from_the_environment_or_the_data_directory() {
     let clock = FixedClock::new(START);
     let authority = Authority::start(clock.clone()).await;

@@ -263,6 +263,43 @@ async fn refusals_before_processing_are_retried() {
 }
 
 #[tokio::test]
+async fn a_deleted_token_is_revoked_at_anaf_too() {
+    let app = TestApp::spawn().await;
+    let actor = app.user().await.company().await;
+    let tokens = sim(&app).issue_tokens("ana.pop", SANDBOX_CLIENT);
+    let pasted = actor
+        .post(
+            "/api/v1/anaf/tokens",
+            json!({ "token": tokens.access_token, "refreshToken": tokens.refresh_token }),
+        )
+        .await;
+    assert_eq!(pasted.status, 201, "{}", pasted.body);
+    let id = pasted.body["data"]["id"].as_str().unwrap().to_owned();
+    let client = anaf::efactura::EfacturaClient::with_base_url(
+        &format!("{}/sandbox/anaf/test/FCTEL/rest/", app.url),
+        StdDuration::from_secs(10),
+    )
+    .unwrap();
+    let us = crate::support::spv::company(&app, actor.company.as_deref().unwrap()).await;
+    let cif = u64::try_from(us.cif).unwrap();
+    assert!(
+        client
+            .messages(&tokens.access_token, cif, 1, None)
+            .await
+            .is_ok()
+    );
+
+    let deleted = actor.delete(&format!("/api/v1/anaf/tokens/{id}")).await;
+    assert_eq!(deleted.status, 200, "{}", deleted.body);
+    assert_eq!(deleted.body["revokedAtAnaf"], true, "{}", deleted.body);
+    let refused = client.messages(&tokens.access_token, cif, 1, None).await;
+    assert!(
+        matches!(refused, Err(anaf::Error::Unauthorized { .. })),
+        "{refused:?}"
+    );
+}
+
+#[tokio::test]
 async fn a_rejection_shows_every_error_and_a_corrected_invoice_is_accepted() {
     let app = TestApp::spawn().await;
     let actor = connected(&app).await;
