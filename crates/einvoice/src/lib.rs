@@ -42,6 +42,7 @@
 //! # Ok::<(), einvoice::totals::TotalsError>(())
 //! ```
 
+pub mod bucharest;
 pub mod codes;
 pub mod ids;
 pub mod model;

@@ -1,6 +1,6 @@
 //! ANAF's timestamps (`yyyyMMddHHmm`, Romanian local time) and their conversion to instants.
 
-use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
 use crate::Error;
 
@@ -31,50 +31,10 @@ pub fn parse_timestamp(text: &str) -> Result<PrimitiveDateTime, Error> {
     Ok(PrimitiveDateTime::new(date, time))
 }
 
-/// The instant a Romanian local date and time stands for (Europe/Bucharest: UTC+2, and UTC+3
-/// from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC).
-///
-/// In the hour the clocks go back, a local time happens twice: the earlier instant (summer
-/// time) is chosen. In the hour they skip in spring, a local time never happens: it is read
-/// with the winter offset, as a clock that was not moved forward would show it.
+/// The instant a Romanian local date and time stands for; see
+/// [`einvoice::bucharest::to_instant`] for the hours around the clock changes.
 pub fn romania_to_offset(local: PrimitiveDateTime) -> OffsetDateTime {
-    let summer = hours(3);
-    let winter = hours(2);
-    let as_summer = local.assume_offset(summer);
-    if offset_at(as_summer) == summer {
-        return as_summer;
-    }
-    local.assume_offset(winter)
-}
-
-fn hours(h: i8) -> UtcOffset {
-    UtcOffset::from_hms(h, 0, 0).unwrap_or(UtcOffset::UTC)
-}
-
-/// Bucharest's offset at an instant.
-fn offset_at(at: OffsetDateTime) -> UtcOffset {
-    let utc = at.to_offset(UtcOffset::UTC);
-    let year = utc.year();
-    let one_am = Time::from_hms(1, 0, 0).unwrap_or(Time::MIDNIGHT);
-    let summer = match (
-        last_sunday(year, Month::March),
-        last_sunday(year, Month::October),
-    ) {
-        (Some(start), Some(end)) => {
-            let start = start.with_time(one_am).assume_utc();
-            let end = end.with_time(one_am).assume_utc();
-            utc >= start && utc < end
-        }
-        _ => false,
-    };
-    hours(if summer { 3 } else { 2 })
-}
-
-fn last_sunday(year: i32, month: Month) -> Option<Date> {
-    let last =
-        Date::from_calendar_date(year, month, time::util::days_in_month(month, year)).ok()?;
-    let back = i64::from(last.weekday().number_days_from_sunday());
-    last.checked_sub(Duration::days(back))
+    einvoice::bucharest::to_instant(local)
 }
 
 #[cfg(test)]

@@ -76,7 +76,7 @@ pub struct SyncStatusView {
     #[serde(serialize_with = "wire::ts_opt")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub last_finished_at: Option<OffsetDateTime>,
-    /// `completed` or `failed`.
+    /// `completed`, `failed`, or `interrupted` (ANAF pushed back; the rest follows).
     pub last_status: Option<String>,
     pub last_error: Option<String>,
     /// `{newInvoices, skippedDuplicates, newClients, newProducts, newSeries, errors}`.

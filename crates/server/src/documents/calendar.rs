@@ -1,38 +1,9 @@
 //! Dates as a Romanian user sees them: "today" in Europe/Bucharest (EET, EEST from the last
 //! Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC).
 
-use time::{Date, Duration, Month, OffsetDateTime, Time, UtcOffset, Weekday};
+use time::{Date, Weekday};
 
-fn last_sunday(year: i32, month: Month) -> Option<Date> {
-    let last =
-        Date::from_calendar_date(year, month, time::util::days_in_month(month, year)).ok()?;
-    let back = i64::from(last.weekday().number_days_from_sunday());
-    last.checked_sub(Duration::days(back))
-}
-
-/// Bucharest's UTC offset at `at`.
-pub fn bucharest_offset(at: OffsetDateTime) -> UtcOffset {
-    let utc = at.to_offset(UtcOffset::UTC);
-    let year = utc.year();
-    let one_am = Time::from_hms(1, 0, 0).unwrap_or(Time::MIDNIGHT);
-    let summer = match (
-        last_sunday(year, Month::March),
-        last_sunday(year, Month::October),
-    ) {
-        (Some(start), Some(end)) => {
-            let start = start.with_time(one_am).assume_utc();
-            let end = end.with_time(one_am).assume_utc();
-            utc >= start && utc < end
-        }
-        _ => false,
-    };
-    UtcOffset::from_hms(if summer { 3 } else { 2 }, 0, 0).unwrap_or(UtcOffset::UTC)
-}
-
-/// The calendar date in Bucharest at `at`.
-pub fn bucharest_today(at: OffsetDateTime) -> Date {
-    at.to_offset(bucharest_offset(at)).date()
-}
+pub use einvoice::bucharest::{offset_at as bucharest_offset, today as bucharest_today};
 
 /// Whether `d` falls on a weekend (for due-date helpers).
 pub fn is_weekend(d: Date) -> bool {

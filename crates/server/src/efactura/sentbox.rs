@@ -12,7 +12,7 @@ use super::env_name;
 use super::quota::{self, Bucket};
 use crate::ids::{CompanyId, EfacturaMessageId};
 use crate::state::AppState;
-use crate::store::efactura_messages::{self, Downloaded, Seen};
+use crate::store::efactura_messages::{self, AfterDownload, Downloaded, Seen};
 
 /// Why a pass stopped early. Everything read before it is kept.
 #[derive(Debug, thiserror::Error)]
@@ -145,7 +145,8 @@ pub async fn download(
     let mut stored = 0;
     for m in efactura_messages::to_download(&state.db, b.company, env, tip).await? {
         if let Fetched::Archive(d) = fetch(state, b, token, m.id, m.message_id, now).await? {
-            efactura_messages::store_download(&state.db, m.id, &d, now).await?;
+            efactura_messages::store_download(&state.db, m.id, &d, AfterDownload::Processed, now)
+                .await?;
             stored += 1;
         }
     }

@@ -27,8 +27,11 @@ use crate::ids::CompanyId;
 use crate::jobs::runner::JobError;
 use crate::state::AppState;
 use crate::store::companies::{self, Company};
-use crate::store::efactura_messages::{self, Pending};
-use crate::store::efactura_sync::{self, Finished};
+use crate::store::efactura_messages::{self, AfterDownload, Pending};
+use crate::store::efactura_sync::{self, Finished, SyncState};
+
+/// The last status of a pass ANAF interrupted, to be resumed.
+const INTERRUPTED: &str = "interrupted";
 
 /// `syncDaysBack` is at most what ANAF lists.
 pub const MAX_DAYS_BACK: i64 = 60;
@@ -54,6 +57,30 @@ impl Stats {
             "newClients": self.new_suppliers, "newProducts": 0, "newSeries": 0,
             "newMessages": self.new_messages, "errors": self.errors,
         })
+    }
+
+    /// Stats written by [`Stats::to_json`]; what is missing counts as nothing.
+    fn from_json(v: &Value) -> Stats {
+        let count = |key: &str| {
+            v[key]
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or(0)
+        };
+        Stats {
+            new_invoices: count("newInvoices"),
+            skipped_duplicates: count("skippedDuplicates"),
+            new_suppliers: count("newClients"),
+            new_messages: count("newMessages") as usize,
+            errors: v["errors"]
+                .as_array()
+                .map(|e| {
+                    e.iter()
+                        .filter_map(|s| s.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
     }
 }
 
@@ -125,7 +152,7 @@ pub async fn run(state: &AppState, company: CompanyId) -> Result<Outcome, JobErr
             Ok(Outcome::Completed(stats))
         }
         Ok((stats, Some(resume))) => {
-            pass.completed(&stats).await?;
+            pass.interrupted(&stats).await?;
             Ok(Outcome::Interrupted { stats, resume })
         }
         Err(Failure::LostLock) => Ok(Outcome::Busy),
@@ -207,12 +234,25 @@ impl Pass<'_> {
         let token = tokens::access_token(state, company.id, state.anaf.environment, now)
             .await
             .map_err(Failure::Token)?;
-        let mut stats = Stats::default();
-        let start = self.window_start(now, &mut stats).await?;
+        let saved = efactura_sync::get(&state.db, company.id, self.env).await?;
+        // A pass ANAF interrupted is resumed as the same sync: one `sync.started`, one
+        // `sync.completed` with the counts of all its parts.
+        let resumed = saved
+            .as_ref()
+            .filter(|s| s.last_status.as_deref() == Some(INTERRUPTED))
+            .map(|s| {
+                s.last_stats
+                    .as_ref()
+                    .map(|j| Stats::from_json(&j.0))
+                    .unwrap_or_default()
+            });
+        let resuming = resumed.is_some();
+        let mut stats = resumed.unwrap_or_default();
+        let start = self.window_start(saved.as_ref(), now, &mut stats);
         let listed = sentbox::list(state, self.mailbox(), &token, start, None, now)
             .await
             .map_err(Failure::Scan)?;
-        stats.new_messages = listed.new;
+        stats.new_messages += listed.new;
         if let Some(end) = listed.end
             && !efactura_sync::listed(&state.db, company.id, self.env, self.owner, end, now).await?
         {
@@ -222,11 +262,13 @@ impl Pass<'_> {
         efactura_messages::link_to_submissions(&state.db, company.id, self.env, now).await?;
         let pending =
             efactura_messages::pending(&state.db, company.id, self.env, "FACTURA PRIMITA").await?;
-        self.record(&DomainEvent::SyncStarted {
-            company_id: company.id,
-            total: pending.len(),
-        })
-        .await?;
+        if !resuming {
+            self.record(&DomainEvent::SyncStarted {
+                company_id: company.id,
+                total: pending.len(),
+            })
+            .await?;
+        }
         // The lock is renewed once half of it has run, not before every message: a commit less
         // per message, and it never lapses while the pass is alive.
         let renew_every = state.anaf.policy.sync_lock / 2;
@@ -244,15 +286,15 @@ impl Pass<'_> {
     }
 
     /// Where this pass's window starts; a gap the listing cannot reach any more is reported.
-    async fn window_start(
+    fn window_start(
         &self,
+        saved: Option<&SyncState>,
         now: OffsetDateTime,
         stats: &mut Stats,
-    ) -> Result<OffsetDateTime, Failure> {
-        let saved = efactura_sync::get(&self.state.db, self.company.id, self.env).await?;
+    ) -> OffsetDateTime {
         let (start, gap) = window_start(
-            saved.as_ref().and_then(|s| s.listed_until).map(|t| t.0),
-            saved.as_ref().and_then(|s| s.backfill_from).map(|t| t.0),
+            saved.and_then(|s| s.listed_until).map(|t| t.0),
+            saved.and_then(|s| s.backfill_from).map(|t| t.0),
             self.company.sync_days_back,
             self.state.anaf.policy.sync_overlap,
             now,
@@ -264,7 +306,7 @@ impl Pass<'_> {
                 to.date()
             ));
         }
-        Ok(start)
+        start
     }
 
     async fn keep_lock(&self) -> Result<(), Failure> {
@@ -300,7 +342,14 @@ impl Pass<'_> {
             .await;
             match fetched {
                 Ok(Fetched::Archive(d)) => {
-                    efactura_messages::store_received(&state.db, message.id, &d, now).await?;
+                    efactura_messages::store_download(
+                        &state.db,
+                        message.id,
+                        &d,
+                        AfterDownload::Received,
+                        now,
+                    )
+                    .await?;
                 }
                 Ok(Fetched::Refused(why)) => {
                     stats.errors.push(format!("{label}: {why}"));
@@ -339,6 +388,29 @@ impl Pass<'_> {
         let now = self.state.now();
         let mut tx = self.state.db.begin().await?;
         events::record(&mut tx, self.origin(), event, now).await?;
+        tx.commit().await
+    }
+
+    /// Records how far an interrupted pass got, without an event: the pass that resumes it
+    /// finishes the sync.
+    async fn interrupted(&self, stats: &Stats) -> Result<(), sqlx::Error> {
+        let now = self.state.now();
+        let json = stats.to_json();
+        let finished = Finished {
+            status: INTERRUPTED,
+            error: None,
+            stats: &json,
+        };
+        let mut tx = self.state.db.begin().await?;
+        efactura_sync::finish(
+            &mut tx,
+            self.company.id,
+            self.env,
+            self.owner,
+            &finished,
+            now,
+        )
+        .await?;
         tx.commit().await
     }
 

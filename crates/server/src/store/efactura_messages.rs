@@ -77,20 +77,34 @@ pub struct Downloaded {
     pub invoice_issue_date: Option<Date>,
 }
 
-/// Stores a message's archive; the message is processed.
+/// What a message is once its archive is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterDownload {
+    /// Nothing more to do (a sent-box message, matched by its XML).
+    Processed,
+    /// Its import decides (a received invoice).
+    Received,
+}
+
+/// Stores a message's archive and what was read from it.
 pub async fn store_download(
     db: &Db,
     id: EfacturaMessageId,
     d: &Downloaded,
+    after: AfterDownload,
     now: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
+    let status = match after {
+        AfterDownload::Processed => "processed",
+        AfterDownload::Received => "received",
+    };
     let mut tx = db.begin().await?;
     on_tx!(&mut tx, c => sqlx::query(
-        "UPDATE efactura_messages SET status = 'processed', error_message = NULL, archive = $2, \
+        "UPDATE efactura_messages SET status = $7, error_message = NULL, archive = $2, \
          xml_sha256 = $3, invoice_number = $4, invoice_issue_date = $5, updated_at = $6 WHERE id = $1",
     )
     .bind(id).bind(&d.archive).bind(d.xml_sha256.as_deref()).bind(d.invoice_number.as_deref())
-    .bind(d.invoice_issue_date).bind(Ts(now))
+    .bind(d.invoice_issue_date).bind(Ts(now)).bind(status)
     .execute(c)
     .await
     .map(|_| ()))?;
@@ -168,26 +182,6 @@ pub async fn pending(
     .bind(company).bind(environment).bind(message_type)
     .fetch_all(c)
     .await)
-}
-
-/// Stores a message's archive without deciding about it: the import does.
-pub async fn store_received(
-    db: &Db,
-    id: EfacturaMessageId,
-    d: &Downloaded,
-    now: OffsetDateTime,
-) -> Result<(), sqlx::Error> {
-    let mut tx = db.begin().await?;
-    on_tx!(&mut tx, c => sqlx::query(
-        "UPDATE efactura_messages SET status = 'received', error_message = NULL, archive = $2, \
-         xml_sha256 = $3, invoice_number = $4, invoice_issue_date = $5, updated_at = $6 WHERE id = $1",
-    )
-    .bind(id).bind(&d.archive).bind(d.xml_sha256.as_deref()).bind(d.invoice_number.as_deref())
-    .bind(d.invoice_issue_date).bind(Ts(now))
-    .execute(c)
-    .await
-    .map(|_| ()))?;
-    tx.commit().await
 }
 
 /// A stored message of the company, with its archive.

@@ -137,7 +137,7 @@ pub async fn listed(
 /// How a pass ended.
 #[derive(Debug, Clone)]
 pub struct Finished<'a> {
-    /// `completed` or `failed`.
+    /// `completed`, `failed`, or `interrupted` (ANAF pushed back; the rest follows).
     pub status: &'a str,
     pub error: Option<&'a str>,
     pub stats: &'a Value,

@@ -411,10 +411,22 @@ async fn sync_rate_limited_by_anaf_pauses_and_resumes_the_same_job() {
         .next(1),
     );
 
-    // One trigger: the pass stops at the 429, and its job resumes after Retry-After.
-    sync(&us).await;
+    // One trigger: the pass stops at the 429, and its job resumes after Retry-After — one
+    // sync for the world, started and completed once, with the counts of both parts.
+    let status = sync(&us).await;
     assert_imported_once(&us, 5).await;
     assert_eq!(messages(&us, "&status=error").await["total"], 0);
+    assert_eq!(status["lastStatus"], "completed", "{status}");
+    assert_eq!(
+        (
+            &status["lastStats"]["newInvoices"],
+            &status["lastStats"]["newMessages"]
+        ),
+        (&json!(5), &json!(5)),
+        "{status}"
+    );
+    assert_eq!(events_named(&app, "sync.started").await, 1);
+    assert_eq!(events_named(&app, "sync.completed").await, 1);
 }
 
 #[tokio::test]

@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use time::{Date, Duration, Month, OffsetDateTime, Time, UtcOffset};
+use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
 /// Where a running clock reads the time: the system's clock, or the embedding app's.
 pub(crate) type TimeSource = Arc<dyn Fn() -> OffsetDateTime + Send + Sync>;
@@ -105,35 +105,8 @@ fn truncate_millis(at: OffsetDateTime) -> OffsetDateTime {
         .to_offset(UtcOffset::UTC)
 }
 
-fn last_sunday(year: i32, month: Month) -> Option<Date> {
-    let last =
-        Date::from_calendar_date(year, month, time::util::days_in_month(month, year)).ok()?;
-    let back = i64::from(last.weekday().number_days_from_sunday());
-    last.checked_sub(Duration::days(back))
-}
-
-/// Romania's UTC offset at `at`: EET, EEST from the last Sunday of March 01:00 UTC to the
-/// last Sunday of October 01:00 UTC.
-pub(crate) fn bucharest_offset(at: OffsetDateTime) -> UtcOffset {
-    let utc = at.to_offset(UtcOffset::UTC);
-    let year = utc.year();
-    let one_am = Time::from_hms(1, 0, 0).unwrap_or(Time::MIDNIGHT);
-    let summer = match (
-        last_sunday(year, Month::March),
-        last_sunday(year, Month::October),
-    ) {
-        (Some(start), Some(end)) => {
-            utc >= start.with_time(one_am).assume_utc() && utc < end.with_time(one_am).assume_utc()
-        }
-        _ => false,
-    };
-    UtcOffset::from_hms(if summer { 3 } else { 2 }, 0, 0).unwrap_or(UtcOffset::UTC)
-}
-
 /// `at` in Romania's local time.
-pub(crate) fn local(at: OffsetDateTime) -> OffsetDateTime {
-    at.to_offset(bucharest_offset(at))
-}
+pub(crate) use einvoice::bucharest::local;
 
 /// The Romanian calendar day of `at`: the day of ANAF's daily quotas.
 pub(crate) fn local_date(at: OffsetDateTime) -> Date {

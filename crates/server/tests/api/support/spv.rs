@@ -117,9 +117,15 @@ pub async fn delivered_archive(
         .expect("the recorded message")
         .id;
     let downloaded = sentbox::fingerprint(archive);
-    efactura_messages::store_received(&app.state.db, id, &downloaded, START)
-        .await
-        .unwrap();
+    efactura_messages::store_download(
+        &app.state.db,
+        id,
+        &downloaded,
+        efactura_messages::AfterDownload::Received,
+        START,
+    )
+    .await
+    .unwrap();
     id
 }
 
