@@ -453,7 +453,11 @@ async fn sync_of_one_cif_in_two_organisations_imports_every_message_in_each() {
 }
 
 /// Seeds `n` messages, runs the sync to completion and checks each became one invoice.
-async fn big_box(n: usize) {
+/// The figure: a box of 10,000 received invoices, each imported once (about 90 s on
+/// SQLite in a debug build on 2 cores; `benches/sync.rs` times it in release).
+#[tokio::test]
+async fn sync_imports_ten_thousand_messages_each_once() {
+    let n = 10_000;
     let app = TestApp::spawn().await;
     let us = connected(&app, "ana.pop").await;
     seed(&us, n).await;
@@ -461,20 +465,6 @@ async fn big_box(n: usize) {
     sync(&us).await;
     eprintln!("synced {n} messages in {:?}", started.elapsed());
     assert_imported_once(&us, i64::try_from(n).unwrap()).await;
-}
-
-/// 2,000 messages keep the debug build's test near 20 s; `benches/sync.rs` times 10,000.
-#[tokio::test]
-async fn sync_imports_a_big_box_completely_each_invoice_once() {
-    big_box(2_000).await;
-}
-
-/// The figure: 93 s on SQLite in a debug build on 2 cores, hence ignored by default
-/// (`cargo nextest run --run-ignored only -E 'test(ten_thousand)'`).
-#[tokio::test]
-#[ignore = "93 s in a debug build; the release benchmark times it"]
-async fn sync_imports_ten_thousand_messages_each_once() {
-    big_box(10_000).await;
 }
 
 #[tokio::test]
