@@ -60,9 +60,24 @@ pub async fn import_message(
     };
     let opened = archive::parse(bytes)
         .map_err(|e| ImportError::Unreadable(format!("The archive cannot be read: {e}.")))?;
-    let entry = opened
-        .invoice()
-        .ok_or_else(|| ImportError::Unreadable("The archive holds no invoice.".into()))?;
+    let entry = opened.invoice().ok_or_else(|| {
+        let unreadable: Vec<String> = opened
+            .entries
+            .iter()
+            .filter_map(|e| match &e.content {
+                Content::Unreadable { reason } => Some(format!("{}: {reason}", e.name)),
+                _ => None,
+            })
+            .collect();
+        ImportError::Unreadable(if unreadable.is_empty() {
+            "The archive holds no invoice.".into()
+        } else {
+            format!(
+                "The archive holds no readable invoice ({}).",
+                unreadable.join("; ")
+            )
+        })
+    })?;
     if entry.content == Content::Invoice(InvoiceSyntax::Cii) {
         return Err(ImportError::Unreadable(
             "The invoice is in CII syntax, which is not imported yet.".into(),

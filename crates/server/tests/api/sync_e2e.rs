@@ -396,6 +396,107 @@ async fn sync_marks_a_refused_download_and_imports_it_next_pass() {
     assert_imported_once(&us, 5).await;
 }
 
+/// A ZIP of `entries`, deflated.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        writer.start_file(*name, options).unwrap();
+        writer.write_all(bytes).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+#[tokio::test]
+async fn hostile_and_broken_archives_fail_alone_and_the_rest_is_imported() {
+    let app = TestApp::spawn().await;
+    let us = connected(&app, "ana.pop").await;
+    let cif = cif_of(&us).await;
+    let seller = 18_547_290;
+    let good = crate::support::spv::invoice_xml("EXTRA-1", seller, cif);
+    let laughs = br#"<?xml version="1.0"?><!DOCTYPE Invoice [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
+<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><cbc:ID>&c;</cbc:ID></Invoice>"#;
+    let sim = sim(&app);
+    let signature = b"<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\"/>";
+    let bad = [
+        sim.deliver_archive(
+            Environment::Test,
+            cif,
+            seller,
+            zip_of(&[("bomb.xml", &vec![0u8; 9 << 20])]),
+        ),
+        sim.deliver_archive(
+            Environment::Test,
+            cif,
+            seller,
+            zip_of(&[("1.xml", laughs), ("semnatura_1.xml", signature)]),
+        ),
+        sim.deliver_archive(Environment::Test, cif, seller, b"PK but not a zip".to_vec()),
+        sim.deliver_archive(
+            Environment::Test,
+            cif,
+            seller,
+            zip_of(&[("semnatura_2.xml", signature)]),
+        ),
+    ];
+    // Extra files and no signature: the invoice is imported, with warnings.
+    let odd = sim.deliver_archive(
+        Environment::Test,
+        cif,
+        seller,
+        zip_of(&[("3.xml", good.as_bytes()), ("factura.pdf", b"%PDF-1.7")]),
+    );
+    let unknown = sim.deliver_unknown_message(Environment::Test, cif);
+    seed(&us, 2).await;
+
+    let status = sync(&us).await;
+    assert_eq!(status["lastStatus"], "completed", "{status}");
+    assert_eq!(incoming_total(&us).await, 3, "{status}");
+    let all = messages(&us, "").await;
+    let by_id = |id: u64| {
+        all["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["anafMessageId"] == id.to_string())
+            .unwrap_or_else(|| panic!("message {id} is not listed: {all}"))
+            .clone()
+    };
+    for id in bad {
+        let m = by_id(id);
+        assert_ne!(m["status"], "processed", "{m}");
+        let reason = m["errorMessage"].as_str().unwrap_or_default();
+        assert!(!reason.is_empty(), "a failed message says why: {m}");
+        assert!(m["invoice"].is_null(), "{m}");
+    }
+    let reasons: Vec<String> = bad
+        .iter()
+        .map(|id| by_id(*id)["errorMessage"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(reasons[0].contains("ZIP bomb"), "{reasons:?}");
+    assert!(
+        reasons[1].contains("no readable invoice (1.xml:") && reasons[1].contains("DOCTYPE"),
+        "{reasons:?}"
+    );
+    assert!(reasons[2].contains("not a readable ZIP"), "{reasons:?}");
+    assert_eq!(reasons[3], "The archive holds no invoice.");
+    let m = by_id(odd);
+    assert_eq!(m["status"], "processed", "{m}");
+    let warnings = m["warnings"].to_string();
+    assert!(warnings.contains("no ANAF signature"), "{m}");
+    let m = by_id(unknown);
+    assert_eq!(m["messageType"], "NOTIFICARE SPV", "{m}");
+
+    // The next pass brings nothing twice and the failures stay failures.
+    later(&app);
+    let status = sync(&us).await;
+    assert_eq!(status["lastStatus"], "completed", "{status}");
+    assert_eq!(status["lastStats"]["newInvoices"], 0, "{status}");
+    assert_eq!(incoming_total(&us).await, 3);
+}
+
 #[tokio::test]
 async fn sync_rate_limited_by_anaf_pauses_and_resumes_the_same_job() {
     let app = TestApp::spawn().await;

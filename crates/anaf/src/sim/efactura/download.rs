@@ -77,6 +77,7 @@ pub(crate) async fn download(
                 )),
                 (_, Body::Stored(bytes)) => Content::Bytes(bytes.clone()),
                 (_, Body::Seeded(recipe)) => Content::Seeded(recipe.clone()),
+                (_, Body::Archive(zip)) => Content::Zip(zip.clone()),
             };
             (index, document)
         })
@@ -85,6 +86,9 @@ pub(crate) async fn download(
         let message = format!("Pentru id={id} nu exista inregistrata nici o factura");
         return call.finish(refuse(&message));
     };
+    if let Content::Zip(zip) = document {
+        return call.finish(zip_response(id, zip.to_vec()));
+    }
     let document = document.into_bytes();
     let archive = if call.fault == Some(FaultKind::TamperedArchive) {
         let mut altered = document.clone();
@@ -108,6 +112,8 @@ enum Content {
     Text(String),
     Bytes(std::sync::Arc<[u8]>),
     Seeded(Box<super::seed::SeededInvoice>),
+    /// A whole archive, served as it is.
+    Zip(std::sync::Arc<[u8]>),
 }
 
 impl Content {
@@ -116,6 +122,7 @@ impl Content {
             Content::Text(text) => text.into_bytes(),
             Content::Bytes(bytes) => bytes.to_vec(),
             Content::Seeded(recipe) => recipe.render().into_bytes(),
+            Content::Zip(zip) => zip.to_vec(),
         }
     }
 }

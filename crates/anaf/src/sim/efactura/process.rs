@@ -38,8 +38,8 @@ impl State {
         }
         let examined = match &upload.body {
             Body::Stored(bytes) => examine(upload.standard, bytes),
-            // Seeded invoices are stored finished; nothing to examine.
-            Body::Seeded(_) => return,
+            // Seeded invoices and delivered archives are stored finished; nothing to examine.
+            Body::Seeded(_) | Body::Archive(_) => return,
         };
         let parties = examined.parties;
         let mut errors = examined.errors;

@@ -241,6 +241,66 @@ impl EfacturaSim {
     }
 }
 
+impl EfacturaSim {
+    /// Files a `FACTURA PRIMITA` for `buyer` from `seller` whose download serves `zip` exactly
+    /// as given (not signed, not checked): hostile, broken or unusual archives, for the tests
+    /// of what reads them. Returns the message id.
+    pub fn deliver_archive(&self, env: Environment, buyer: u64, seller: u64, zip: Vec<u8>) -> u64 {
+        let now = self.now();
+        let mut state = self.lock();
+        let store = state.env(env);
+        let index = store.next_index();
+        let id = store.allocate_message_id();
+        store.push_message(Message {
+            id,
+            cif: buyer,
+            tip: Tip::Received,
+            index,
+            details: format!(
+                "Factura cu id_incarcare={index} emisa de cif_emitent={seller} pentru cif_beneficiar={buyer}"
+            ),
+            created: now,
+        });
+        store.push_upload(Upload {
+            index,
+            cif: seller,
+            standard: Standard::Ubl,
+            flags: Flags::default(),
+            body: Body::Archive(zip.into()),
+            received: now,
+            ready: now,
+            forced: Forced::Nothing,
+            outcome: Outcome::Ok(id),
+            parties: Parties {
+                seller: Some(seller),
+                buyer: Some(buyer),
+                ..Parties::default()
+            },
+            errors: Vec::new(),
+        });
+        id
+    }
+
+    /// Files a message of a type ANAF does not document (`NOTIFICARE SPV`) in `cif`'s box:
+    /// clients must list it and carry on. Returns its id.
+    pub fn deliver_unknown_message(&self, env: Environment, cif: u64) -> u64 {
+        let now = self.now();
+        let mut state = self.lock();
+        let store = state.env(env);
+        let index = store.next_index();
+        let id = store.allocate_message_id();
+        store.push_message(Message {
+            id,
+            cif,
+            tip: Tip::Unknown,
+            index,
+            details: "Mesaj de informare".to_owned(),
+            created: now,
+        });
+        id
+    }
+}
+
 /// `base` (up to 9 digits) followed by its CIF check digit: a valid Romanian CIF.
 pub(crate) fn with_check_digit(base: u64) -> u64 {
     const WEIGHTS: [u64; 9] = [7, 5, 3, 2, 1, 7, 5, 3, 2];

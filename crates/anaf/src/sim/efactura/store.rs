@@ -34,6 +34,9 @@ pub(crate) struct Flags {
 pub(crate) enum Body {
     Stored(Arc<[u8]>),
     Seeded(Box<SeededInvoice>),
+    /// A whole ZIP, served as it is ([`EfacturaSim::deliver_archive`](super::EfacturaSim)):
+    /// hostile or odd archives for the tests of their readers.
+    Archive(Arc<[u8]>),
 }
 
 /// Where an upload stands.
@@ -100,6 +103,8 @@ pub(crate) enum Tip {
     Errors,
     BuyerMessageReceived,
     BuyerMessageSent,
+    /// A type ANAF does not document (yet): clients must list it and carry on.
+    Unknown,
 }
 
 impl Tip {
@@ -110,6 +115,7 @@ impl Tip {
             Tip::Errors => "ERORI FACTURA",
             Tip::BuyerMessageReceived => "MESAJ CUMPARATOR PRIMIT",
             Tip::BuyerMessageSent => "MESAJ CUMPARATOR TRANSMIS",
+            Tip::Unknown => "NOTIFICARE SPV",
         }
     }
 
@@ -120,6 +126,7 @@ impl Tip {
             Tip::Received => 'P',
             Tip::Errors => 'E',
             Tip::BuyerMessageReceived | Tip::BuyerMessageSent => 'R',
+            Tip::Unknown => 'X',
         }
     }
 }
