@@ -45,7 +45,8 @@ const LIST_WINDOW: Duration = Duration::days(59);
 pub struct Listed {
     /// Messages recorded for the first time.
     pub new: usize,
-    /// Messages on the pages, known ones included.
+    /// Distinct messages on the pages, known ones included (one that moved to the next page
+    /// is counted once).
     pub seen: u64,
     /// The interval listed: every message created in it is recorded.
     pub start: Option<OffsetDateTime>,
@@ -80,6 +81,7 @@ pub async fn list(
         ..Listed::default()
     };
     let mut page = 1;
+    let mut ids = std::collections::HashSet::new();
     loop {
         if !quota::take(state, b.environment, &[(Bucket::Page, &cif)], now).await? {
             return Err(ScanError::Quota("the message list"));
@@ -111,9 +113,12 @@ pub async fn list(
             }
         }
         tx.commit().await?;
-        listed.seen += answer.messages.len() as u64;
+        ids.extend(answer.messages.iter().map(|m| m.id.0));
+        listed.seen = ids.len() as u64;
         if !answer.has_next() {
-            // Page counters are not trusted alone: the pages must hold what ANAF counted.
+            // Page counters are not trusted alone: the pages must hold as many distinct
+            // messages as ANAF counted. A message that appeared meanwhile shifts the pages:
+            // one is seen twice and another missed, and the window is listed again.
             if listed.seen < answer.total_messages {
                 return Err(ScanError::Incomplete {
                     seen: listed.seen,

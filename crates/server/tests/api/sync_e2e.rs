@@ -498,6 +498,25 @@ async fn hostile_and_broken_archives_fail_alone_and_the_rest_is_imported() {
 }
 
 #[tokio::test]
+async fn a_message_listed_late_between_pages_is_not_missed() {
+    let app = TestApp::spawn().await;
+    let us = connected(&app, "ana.pop").await;
+    // 700 messages (under ANAF's per-minute limit: one pass, no pause): two pages of 500,
+    // newest first. After the first page a message appears at the end of the window, so the
+    // second page repeats the first page's last message and the newcomer is on no page this
+    // listing reads: the pass lists again.
+    seed(&us, 700).await;
+    sim(&app).add_fault(FaultRule::on(Endpoint::PagedList, FaultKind::PageShift).next(1));
+    let status = sync(&us).await;
+    assert_eq!(status["lastStatus"], "completed", "{status}");
+    assert_imported_once(&us, 701).await;
+    assert_eq!(
+        sim(&app).messages(Environment::Test, cif_of(&us).await),
+        701
+    );
+}
+
+#[tokio::test]
 async fn sync_rate_limited_by_anaf_pauses_and_resumes_the_same_job() {
     let app = TestApp::spawn().await;
     let us = connected(&app, "ana.pop").await;

@@ -215,6 +215,7 @@ impl FaultSpec {
             "not_taken_over" => FaultKind::NotTakenOver,
             "duplicate" => FaultKind::Duplicate,
             "tampered_archive" => FaultKind::TamperedArchive,
+            "page_shift" => FaultKind::PageShift,
             other => return Err(format!("unknown fault kind '{other}'")),
         };
         let endpoint = match &self.endpoint {

@@ -129,6 +129,11 @@ pub enum FaultKind {
     /// Downloads only: the ZIP's document is changed after it was signed (a comment is
     /// appended), so its signature no longer verifies.
     TamperedArchive,
+    /// Paginated lists only: after the page is served, a message created at the end of the
+    /// listed window appears (ANAF listed it late); lists are newest first, so every message
+    /// moves one place down the pages: a client paging on sees one message twice and misses
+    /// the new one.
+    PageShift,
 }
 
 impl FaultKind {
@@ -202,6 +207,8 @@ impl FaultRule {
             endpoint.is_upload()
         } else if self.kind == FaultKind::TamperedArchive {
             endpoint == Endpoint::Download
+        } else if self.kind == FaultKind::PageShift {
+            endpoint == Endpoint::PagedList
         } else {
             true
         };

@@ -10,8 +10,9 @@ use serde_json::{Value, json};
 use time::OffsetDateTime;
 
 use super::clock;
-use super::fault::Endpoint;
+use super::fault::{Endpoint, FaultKind};
 use super::gate::{Auth, Call, Env};
+use super::seed::SeedOptions;
 use super::store::{Message, QuotaKind};
 use super::upload::number;
 use super::wire::{LIST_TITLE, eroare, spring};
@@ -57,7 +58,16 @@ pub(crate) async fn paged_list(
         Err(response) => return response,
     };
     let response = match sim.page(env, &call, &params) {
-        Ok(body) => axum::Json(body).into_response(),
+        Ok((body, cif, end)) => {
+            if call.fault == Some(FaultKind::PageShift) {
+                // A message ANAF lists late, created at the window's end: lists are newest
+                // first, so every message moves one place down the pages.
+                let mut late = SeedOptions::new(env, cif, 1);
+                late.newest = Some(end);
+                sim.seed(&late);
+            }
+            axum::Json(body).into_response()
+        }
         Err(Refused::Spring(message)) => spring(call.now, StatusCode::BAD_REQUEST, message),
         Err(Refused::Eroare(message)) => {
             let status = sim.lock().config.paged_list_error_status;
@@ -126,7 +136,13 @@ impl EfacturaSim {
         }))
     }
 
-    fn page(&self, env: Environment, call: &Call, params: &Params) -> Result<Value, Refused> {
+    /// A page, with the CIF and the end of the window it lists.
+    fn page(
+        &self,
+        env: Environment,
+        call: &Call,
+        params: &Params,
+    ) -> Result<(Value, u64, OffsetDateTime), Refused> {
         let names = ["startTime", "endTime", "cif", "pagina"];
         let [Some(start), Some(end), Some(cif), Some(page)] = names.map(|n| params.get(n)) else {
             return Err(Refused::Spring(
@@ -183,7 +199,7 @@ impl EfacturaSim {
             .take(PAGE_SIZE)
             .map(|m| message_json(m))
             .collect();
-        Ok(json!({
+        let body = json!({
             "mesaje": on_page,
             "numar_inregistrari_in_pagina": on_page.len(),
             "numar_total_inregistrari_per_pagina": PAGE_SIZE,
@@ -197,7 +213,8 @@ impl EfacturaSim {
                 clock::spring(start),
                 clock::spring(end)
             ),
-        }))
+        });
+        Ok((body, cif, end))
     }
 }
 
