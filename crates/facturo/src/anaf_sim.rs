@@ -50,6 +50,7 @@ pub async fn run(args: AnafSimArgs) -> anyhow::Result<()> {
         rest = %format!("http://{addr}/test/FCTEL/rest/"),
         oauth = %format!("http://{addr}/anaf-oauth2/v1/"),
         control = %format!("http://{addr}/__sim/"),
+        certificate = %format!("http://{addr}/__sim/ca.pem"),
         "ANAF e-Factura simulator listening"
     );
     let users: BTreeSet<&str> = grants(&args).iter().map(|(u, _)| *u).collect();
