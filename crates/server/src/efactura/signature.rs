@@ -34,10 +34,10 @@ impl Verdict {
         }
     }
 
-    fn invalid(message: String) -> Self {
+    fn invalid(message: &str) -> Self {
         Verdict {
             valid: Some(false),
-            ..Verdict::unchecked(&message)
+            ..Verdict::unchecked(message)
         }
     }
 }
@@ -70,7 +70,7 @@ pub fn check(anaf: &Anaf, document: &[u8], signature_xml: &[u8]) -> Verdict {
             certificate_sha256: Some(check.certificate.fingerprint()),
             algorithm: Some(check.algorithm),
         },
-        Err(e) => Verdict::invalid(format!("ANAF's signature is not valid: {}.", reason(&e))),
+        Err(e) => Verdict::invalid(&format!("ANAF's signature is not valid: {}.", reason(&e))),
     }
 }
 

@@ -118,9 +118,10 @@ impl Failure {
     fn is_transient(&self) -> bool {
         match self {
             Failure::Scan(ScanError::Anaf(e)) => e.is_transient(),
-            // The pages shifted under the listing: listing again soon sees them still.
-            Failure::Scan(ScanError::Incomplete { .. }) => true,
-            Failure::Scan(ScanError::Database(_)) | Failure::Database(_) => true,
+            // The pages shifted under the listing (`Incomplete`): listing again soon sees them
+            // still.
+            Failure::Scan(ScanError::Incomplete { .. } | ScanError::Database(_))
+            | Failure::Database(_) => true,
             _ => false,
         }
     }

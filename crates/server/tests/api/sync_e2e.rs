@@ -460,7 +460,7 @@ async fn hostile_and_broken_archives_fail_alone_and_the_rest_is_imported() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|m| m["anafMessageId"] == id.to_string())
+            .find(|m| m["anafMessageId"].as_str() == Some(id.to_string().as_str()))
             .unwrap_or_else(|| panic!("message {id} is not listed: {all}"))
             .clone()
     };
