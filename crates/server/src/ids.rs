@@ -58,7 +58,7 @@ macro_rules! ids {
 ids! {
     UserId, OrgId, MembershipId, CompanyId, BankAccountId, ClientId, SupplierId, ProductId,
     VatRateId, SeriesId, InvoiceId, LineId, EventId, JobId, TokenId, InvitationId, SubmissionId,
-    EfacturaMessageId, AnafTokenId, AnafConnectionId, AnafLinkId,
+    EfacturaMessageId, AnafTokenId, AnafConnectionId, AnafLinkId, ApiKeyId,
     /// An installation of Facturo (its data directory), see `vault::instance`.
     InstanceId,
 }

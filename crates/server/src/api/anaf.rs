@@ -219,6 +219,8 @@ async fn create(
     named: NamedCompany,
     AppJson(body): AppJson<CreateAnafTokenRequest>,
 ) -> Result<(StatusCode, Json<AnafTokenCreated>), ApiError> {
+    // Account-level: a signed-in person, never an API key.
+    principal.require_session()?;
     let now = state.now();
     let company = company_for(&state, &principal, body.company_id.or(named.0)).await?;
     let input = AddToken {
@@ -295,6 +297,8 @@ async fn delete(
     principal: Principal,
     AppPath(id): AppPath<AnafTokenId>,
 ) -> Result<Json<TokenDeleted>, ApiError> {
+    // Account-level: a signed-in person, never an API key.
+    principal.require_session()?;
     let at_anaf = ops::delete(&state, &principal, id, state.now()).await?;
     let (revoked_at_anaf, anaf_note) = match at_anaf {
         ops::AtAnaf::Revoked => (true, None),
@@ -346,6 +350,8 @@ async fn validate_cif(
     AppPath(id): AppPath<AnafTokenId>,
     AppJson(body): AppJson<ValidateCifRequest>,
 ) -> Result<(StatusCode, Json<CifValidation>), ApiError> {
+    // Account-level: a signed-in person, never an API key.
+    principal.require_session()?;
     let cif = body.cif.as_ref().and_then(cif_of);
     let check = ops::validate_cif(&state, &principal, id, cif, state.now()).await?;
     Ok(match check {
@@ -402,6 +408,8 @@ async fn confirm_instance(
     State(state): State<AppState>,
     principal: Principal,
 ) -> Result<Json<InstanceConfirmed>, ApiError> {
+    // Account-level: a signed-in person, never an API key.
+    principal.require_session()?;
     let adopted = ops::confirm_instance(&state, &principal, state.now()).await?;
     Ok(Json(InstanceConfirmed {
         status: "ok",

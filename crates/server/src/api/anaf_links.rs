@@ -121,6 +121,8 @@ async fn create(
     named: NamedCompany,
     AppJson(body): AppJson<CreateAnafTokenLinkRequest>,
 ) -> Result<(StatusCode, Json<AnafTokenLinkCreated>), ApiError> {
+    // Account-level: a signed-in person, never an API key.
+    principal.require_session()?;
     let company = company_for(&state, &principal, body.company_id.or(named.0)).await?;
     let link = links::create(&state, &principal, company.as_ref(), state.now()).await?;
     Ok((

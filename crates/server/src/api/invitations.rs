@@ -223,6 +223,8 @@ async fn accept(
     principal: Principal,
     AppPath(token): AppPath<String>,
 ) -> Result<Json<InvitationAccepted>, ApiError> {
+    // Account-level: a signed-in person, never an API key.
+    principal.require_session()?;
     let invitation = ops::accept(&state, &principal, &token, state.now()).await?;
     Ok(Json(InvitationAccepted {
         message: "Invitation accepted.",

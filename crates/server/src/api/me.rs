@@ -165,6 +165,8 @@ async fn update(
     principal: Principal,
     AppJson(body): AppJson<UpdateMeRequest>,
 ) -> Result<Json<Value>, ApiError> {
+    // Account-level: a signed-in person, never an API key.
+    principal.require_session()?;
     let now = state.now();
     let user = &principal.user;
     if let Some(new) = body.new_password.as_deref().or(body.password.as_deref()) {

@@ -3,6 +3,7 @@
 
 pub mod anaf;
 pub mod anaf_links;
+pub mod api_tokens;
 pub mod auth;
 pub mod bank_accounts;
 pub mod clients;
@@ -69,6 +70,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(auth::router())
         .merge(me::router())
+        .merge(api_tokens::router())
         .merge(companies::router())
         .merge(members::router())
         .merge(invitations::router())

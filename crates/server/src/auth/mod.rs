@@ -1,6 +1,7 @@
 //! Authentication: who the caller is. Keys and tokens, passwords, the `Principal` extractor and
 //! the limits on the login routes.
 
+pub mod api_keys;
 pub mod keys;
 pub mod passwords;
 pub mod principal;

@@ -4,13 +4,13 @@
 use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::StatusCode;
 use axum::http::request::Parts;
-use serde_json::json;
+use time::OffsetDateTime;
 
+use super::api_keys;
 use super::tokens::{self, AccessError};
 use crate::api::error::ApiError;
-use crate::ids::OrgId;
+use crate::ids::{ApiKeyId, OrgId};
 use crate::state::AppState;
 use crate::store::organizations::Membership;
 use crate::store::users::{self, User};
@@ -26,6 +26,8 @@ pub struct Principal {
     pub membership: Option<Membership>,
     pub role: Option<Role>,
     pub permissions: PermissionSet,
+    /// The API key the request came with, when it did not come with a session.
+    pub api_key: Option<ApiKeyId>,
 }
 
 impl Principal {
@@ -52,14 +54,19 @@ impl Principal {
     pub fn org_id(&self) -> Result<OrgId, ApiError> {
         Ok(self.current()?.organization.id)
     }
-}
 
-/// The API-key 403 shape (api.md §1.6); API keys arrive with issue #5, so every key is unknown.
-fn invalid_api_token() -> ApiError {
-    ApiError::Custom(
-        StatusCode::FORBIDDEN,
-        json!({ "status_code": 403, "detail": null, "message": "Invalid API Token", "error_code": "AUTH_HEADER_TOKEN" }),
-    )
+    /// Refuses what a programmatic caller may not do: manage API keys (api.md §3.1).
+    pub fn require_session(&self) -> Result<(), ApiError> {
+        match self.api_key {
+            None => Ok(()),
+            Some(_) => Err(ApiError::Forbidden {
+                message:
+                    "API keys cannot be managed via programmatic tokens; sign in to manage them."
+                        .into(),
+                code: None,
+            }),
+        }
+    }
 }
 
 impl FromRequestParts<AppState> for Principal {
@@ -76,11 +83,13 @@ impl FromRequestParts<AppState> for Principal {
             .map(str::trim)
             .filter(|v| !v.is_empty())
             .ok_or(ApiError::Unauthorized("JWT Token not found"))?;
+        let now = state.now();
         // Anything not starting with `Bearer ` is an API key (api.md §1.3).
         let Some(jwt) = header.strip_prefix("Bearer ").map(str::trim) else {
-            return Err(invalid_api_token());
+            let principal = from_api_key(state, header, now).await?;
+            parts.extensions.insert(principal.clone());
+            return Ok(principal);
         };
-        let now = state.now();
         let claims = tokens::verify_access(&state.keys, jwt, now).map_err(|e| match e {
             AccessError::Expired => ApiError::Unauthorized("Expired JWT Token"),
             AccessError::Invalid => ApiError::Unauthorized("Invalid JWT Token"),
@@ -112,6 +121,36 @@ impl FromRequestParts<AppState> for Principal {
     }
 }
 
+/// The principal of an API key: its user in the key's organization, with the permissions the
+/// user holds there AND the key's scopes. A user who left the organization, or was
+/// deactivated, has keys that no longer work.
+async fn from_api_key(
+    state: &AppState,
+    raw: &str,
+    now: OffsetDateTime,
+) -> Result<Principal, ApiError> {
+    let (key, user) = api_keys::authenticate(state, raw, now).await?;
+    if !user.is_active {
+        return Err(ApiError::Forbidden {
+            message: "This account is inactive.".into(),
+            code: Some("account_inactive"),
+        });
+    }
+    let memberships = crate::store::organizations::memberships_of(&state.db, user.id).await?;
+    if !memberships
+        .iter()
+        .any(|m| m.organization.id == key.organization_id)
+    {
+        return Err(api_keys::refused(Some(
+            "The API token's organization is no longer the user's.",
+        )));
+    }
+    let mut principal = resolve(user, memberships, Some(key.organization_id));
+    principal.permissions = principal.permissions.intersect(api_keys::scope_set(&key));
+    principal.api_key = Some(key.id);
+    Ok(principal)
+}
+
 /// Picks the organization (api.md §1.4 step 1) and computes the effective permissions.
 fn resolve(user: User, memberships: Vec<Membership>, wanted: Option<OrgId>) -> Principal {
     let chosen = wanted
@@ -136,6 +175,7 @@ fn resolve(user: User, memberships: Vec<Membership>, wanted: Option<OrgId>) -> P
         membership: chosen,
         role,
         permissions,
+        api_key: None,
     }
 }
 

@@ -9,6 +9,7 @@ pub mod anaf_connections;
 pub mod anaf_quota;
 pub mod anaf_token_links;
 pub mod anaf_tokens;
+pub mod api_keys;
 pub mod bank_accounts;
 pub mod clients;
 pub mod companies;

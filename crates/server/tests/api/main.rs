@@ -11,6 +11,8 @@ mod support;
 // The ANAF token vault: connect links and OAuth, encryption, tenancy, refresh, expiry events,
 // copied databases.
 mod anaf;
+// API keys: scopes, refusals, rotation, no self-management.
+mod api_keys;
 // Registration, e-mail confirmation, login, refresh rotation, logout, password change, /me.
 mod accounts;
 // Catalog: products, VAT rates, document series and numbering guards, bank accounts.

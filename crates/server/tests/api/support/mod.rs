@@ -12,6 +12,7 @@ use server::{Config, FixedClock, Server};
 use time::macros::datetime;
 use tokio_util::sync::CancellationToken;
 
+pub mod members;
 pub mod spv;
 
 pub use server::testing::{SmtpSink, TestDb};
