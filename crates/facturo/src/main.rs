@@ -117,6 +117,9 @@ struct ServeArgs {
     /// Proxies whose X-Forwarded-For header is believed (comma-separated IPs).
     #[arg(long, env = "FACTURO_TRUSTED_PROXIES", value_delimiter = ',')]
     trusted_proxies: Vec<IpAddr>,
+    /// Origins a browser may call the API from (comma-separated, e.g. https://app.example.ro).
+    #[arg(long, env = "FACTURO_CORS_ORIGINS", value_delimiter = ',')]
+    cors_origins: Vec<String>,
     /// Jobs this process runs at once.
     #[arg(long, env = "FACTURO_JOB_WORKERS", default_value_t = 4)]
     job_workers: usize,
@@ -241,6 +244,7 @@ fn serve_config(args: ServeArgs) -> anyhow::Result<Config> {
         .map_err(anyhow::Error::msg)
         .context("FACTURO_ANAF_REGISTRY")?;
     config.trusted_proxies = args.trusted_proxies;
+    config.cors_origins = args.cors_origins;
     config.job_workers = args.job_workers.max(1);
     config.secret_key = non_empty(args.secret_key).map(SecretText);
     config.anaf = AnafConfig {

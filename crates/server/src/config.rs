@@ -195,6 +195,8 @@ pub struct Config {
     pub registry_ttl: Duration,
     /// Peers whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Origins a browser may call the API from (`https://app.example.ro`); none by default.
+    pub cors_origins: Vec<String>,
     /// Jobs run at once by this process.
     pub job_workers: usize,
     /// How long SIGTERM waits for in-flight requests and running jobs.
@@ -226,6 +228,7 @@ impl Config {
             registry: RegistrySource::Sandbox,
             registry_ttl: Duration::from_hours(24),
             trusted_proxies: Vec::new(),
+            cors_origins: Vec::new(),
             job_workers: 4,
             shutdown_grace: Duration::from_secs(30),
             max_body_bytes: 2 * 1024 * 1024,

@@ -51,6 +51,8 @@ pub use state::AppState;
 /// The whole HTTP application for a state: API, docs and web pages.
 pub fn app(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
+    let cors = api::security::cors(&state.config.cors_origins);
+    let headers = axum::middleware::from_fn_with_state(state.clone(), api::security::headers);
     let (api, openapi) = api::router().split_for_parts();
     let sandbox = state
         .sandbox
@@ -62,7 +64,9 @@ pub fn app(state: AppState) -> Router {
         .merge(web::router())
         .fallback(api::system::not_found)
         .with_state(state);
-    let app = api::with_layers(router, max_body);
+    let app = api::with_layers(router, max_body)
+        .layer(headers)
+        .layer(cors);
     // The sandbox answers as ANAF does, with ANAF's limits (10 MB uploads), not the API's.
     match sandbox {
         Some(sim) => app.nest(config::SANDBOX_PATH, sim),

@@ -18,6 +18,7 @@ pub mod me;
 pub mod members;
 pub mod page;
 pub mod products;
+pub mod security;
 pub mod series;
 pub mod suppliers;
 pub mod sync;

@@ -39,7 +39,7 @@ pub fn docs_router(openapi: &utoipa::openapi::OpenApi) -> Router<AppState> {
         )
         .route(
             "/api/docs",
-            get(|| async { Html(include_str!("../web/docs.html")) }),
+            get(|| async { Html(super::security::DOCS_PAGE) }),
         )
 }
 

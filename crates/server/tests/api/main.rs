@@ -13,6 +13,8 @@ mod support;
 mod anaf;
 // API keys: scopes, refusals, rotation, no self-management.
 mod api_keys;
+// Security headers and CORS.
+mod hardening;
 // Registration, e-mail confirmation, login, refresh rotation, logout, password change, /me.
 mod accounts;
 // Catalog: products, VAT rates, document series and numbering guards, bank accounts.
