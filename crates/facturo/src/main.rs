@@ -12,6 +12,7 @@ use server::{AnafConfig, AnafEnvironment, Config, RegistrySource, SecretText};
 
 mod anaf_sim;
 mod generate;
+mod license;
 mod validate;
 
 #[derive(Debug, Parser)]
@@ -45,6 +46,9 @@ enum Command {
     /// /{test,prod}/FCTEL/rest/, OAuth under /anaf-oauth2/v1/, control API under /__sim/),
     /// in memory, for development and tests.
     AnafSim(anaf_sim::AnafSimArgs),
+    /// Issue (vendor) or verify a licence, offline.
+    #[command(subcommand)]
+    License(license::LicenseCommand),
 }
 
 #[derive(Debug, Args)]
@@ -120,6 +124,9 @@ struct ServeArgs {
     /// Origins a browser may call the API from (comma-separated, e.g. https://app.example.ro).
     #[arg(long, env = "FACTURO_CORS_ORIGINS", value_delimiter = ',')]
     cors_origins: Vec<String>,
+    /// The licence the vendor issued (the JWT, or a file holding it); none means Freemium.
+    #[arg(long, env = "FACTURO_LICENSE", hide_env_values = true)]
+    license: Option<String>,
     /// Jobs this process runs at once.
     #[arg(long, env = "FACTURO_JOB_WORKERS", default_value_t = 4)]
     job_workers: usize,
@@ -212,6 +219,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )?;
         }
         Command::AnafSim(args) => anaf_sim::run(args).await?,
+        Command::License(command) => {
+            if !license::run(command, &mut std::io::stdout().lock())? {
+                return Ok(ExitCode::from(1));
+            }
+        }
         Command::Validate(args) => {
             let valid = validate::run(&args.paths, args.json, &mut std::io::stdout().lock())?;
             return Ok(if valid {
@@ -245,6 +257,9 @@ fn serve_config(args: ServeArgs) -> anyhow::Result<Config> {
         .context("FACTURO_ANAF_REGISTRY")?;
     config.trusted_proxies = args.trusted_proxies;
     config.cors_origins = args.cors_origins;
+    config.licence = non_empty(args.license)
+        .map(|v| license::read_licence(&v))
+        .transpose()?;
     config.job_workers = args.job_workers.max(1);
     config.secret_key = non_empty(args.secret_key).map(SecretText);
     config.anaf = AnafConfig {

@@ -627,3 +627,81 @@ async fn anaf_sim_serves_a_seeded_box_from_its_flags() {
     };
     assert!(status.success(), "{status:?}");
 }
+
+/// `facturo license issue` signs with the key given; `verify` checks against the vendor's keys
+/// built in, so a licence signed by any other key is refused (exit 1) and says why.
+#[test]
+fn licences_are_issued_with_a_key_and_verified_against_the_built_in_ones() {
+    use ed25519_dalek::pkcs8::EncodePrivateKey;
+    let dir = std::env::temp_dir().join(format!("facturo-licence-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pem = ed25519_dalek::SigningKey::generate(&mut rand::rngs::OsRng)
+        .to_pkcs8_pem(ed25519_dalek::pkcs8::spki::der::pem::LineEnding::LF)
+        .unwrap();
+    let key = dir.join("not-the-vendor.pem");
+    std::fs::write(&key, pem.as_bytes()).unwrap();
+    let issue = |plan: &str, expires: &str| {
+        Command::new(BIN)
+            .args([
+                "license",
+                "issue",
+                "--plan",
+                plan,
+                "--expires",
+                expires,
+                "--licensee",
+                "Firma SRL",
+                "--seats",
+                "3",
+            ])
+            .arg("--key")
+            .arg(&key)
+            .output()
+            .unwrap()
+    };
+    let out = issue("professional", "2099-12-31");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let token = String::from_utf8(out.stdout).unwrap().trim().to_owned();
+    assert_eq!(token.split('.').count(), 3, "{token}");
+
+    let file = dir.join("licence.jwt");
+    std::fs::write(&file, &token).unwrap();
+    for arg in [token.as_str(), file.to_str().unwrap()] {
+        let out = Command::new(BIN)
+            .args(["license", "verify", arg])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "a licence not signed by the vendor is refused"
+        );
+        let standing: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            (&standing["status"], &standing["plan"]),
+            (&json!("invalid"), &json!("freemium"))
+        );
+        assert!(
+            standing["message"].as_str().unwrap().contains("signature"),
+            "{standing}"
+        );
+    }
+    assert!(
+        !issue("professional", "2001-01-01").status.success(),
+        "expired at issue"
+    );
+    assert!(
+        !issue("platinum", "2099-12-31").status.success(),
+        "no such plan"
+    );
+    let out = Command::new(BIN)
+        .args(["license", "verify", "garbage"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    std::fs::remove_dir_all(dir).unwrap();
+}

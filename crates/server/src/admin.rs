@@ -62,6 +62,8 @@ pub async fn create_user(
         anaf: Arc::new(crate::efactura::Anaf::from_config(config)?),
         sandbox: None,
         authority: Arc::new(crate::vault::Authority::from_config(config)?),
+        // Making a user needs no plan.
+        licence: Arc::new(crate::licensing::Standing::unlicensed()),
     };
     let registration = Registration {
         email: account.email,

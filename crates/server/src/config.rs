@@ -197,6 +197,11 @@ pub struct Config {
     pub trusted_proxies: Vec<IpAddr>,
     /// Origins a browser may call the API from (`https://app.example.ro`); none by default.
     pub cors_origins: Vec<String>,
+    /// The licence (`FACTURO_LICENSE`): the JWT the vendor issued; none means Freemium.
+    pub licence: Option<String>,
+    /// Licence-signing keys trusted besides the vendor's (test suites only).
+    #[cfg(feature = "testing")]
+    pub licence_test_keys: Vec<crate::licensing::TrustedKey>,
     /// Jobs run at once by this process.
     pub job_workers: usize,
     /// How long SIGTERM waits for in-flight requests and running jobs.
@@ -229,6 +234,9 @@ impl Config {
             registry_ttl: Duration::from_hours(24),
             trusted_proxies: Vec::new(),
             cors_origins: Vec::new(),
+            licence: None,
+            #[cfg(feature = "testing")]
+            licence_test_keys: Vec::new(),
             job_workers: 4,
             shutdown_grace: Duration::from_secs(30),
             max_body_bytes: 2 * 1024 * 1024,

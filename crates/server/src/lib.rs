@@ -23,6 +23,7 @@ pub mod efactura;
 pub mod events;
 pub mod ids;
 pub mod jobs;
+pub mod licensing;
 pub mod mail;
 pub mod partners;
 pub mod party;
@@ -115,6 +116,14 @@ impl Server {
             .await
             .with_context(|| format!("binding {}", config.listen))?;
         let mut config = config;
+        #[allow(unused_mut)] // Test suites add keys of their own.
+        let mut licence_keys = licensing::vendor_keys();
+        #[cfg(feature = "testing")]
+        licence_keys.extend(config.licence_test_keys.iter().cloned());
+        let licence = licensing::Standing::resolve(config.licence.as_deref(), &licence_keys, now);
+        if licence.status == "licensed" {
+            config.efactura_policy.sync_every = licence.plan.efactura_sync_every();
+        }
         if config.public_url.is_none() {
             config.public_url = Some(format!("http://{}", listener.local_addr()?));
         }
@@ -139,6 +148,7 @@ impl Server {
             anaf: Arc::new(anaf),
             sandbox,
             authority: Arc::new(authority),
+            licence: Arc::new(licence),
         };
         Ok(Server { state, listener })
     }

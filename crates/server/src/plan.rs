@@ -5,7 +5,8 @@
 use time::Duration;
 
 /// A plan of spec §22.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Plan {
     #[default]
     Freemium,

@@ -9,6 +9,7 @@ use crate::auth::ratelimit::RateLimits;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::efactura::Anaf;
+use crate::licensing::Standing;
 use crate::mail::Mailer;
 use crate::registry::Registry;
 use crate::store::Db;
@@ -32,6 +33,8 @@ pub struct AppState {
     pub sandbox: Option<anaf::sim::efactura::EfacturaSim>,
     /// ANAF's OAuth server as this installation reaches it (`FACTURO_ANAF`).
     pub authority: Arc<Authority>,
+    /// The licence the installation runs under, and so its plan.
+    pub licence: Arc<Standing>,
 }
 
 impl AppState {

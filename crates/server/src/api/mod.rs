@@ -14,6 +14,7 @@ pub mod invitations;
 pub mod invoice_defaults;
 pub mod invoices;
 pub mod json;
+pub mod licensing;
 pub mod me;
 pub mod members;
 pub mod page;
@@ -72,6 +73,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(auth::router())
         .merge(me::router())
         .merge(api_tokens::router())
+        .merge(licensing::router())
         .merge(companies::router())
         .merge(members::router())
         .merge(invitations::router())

@@ -21,14 +21,13 @@ pub const DOCS_PAGE: &str = include_str!("../web/docs.html");
 /// The CSP of HTML pages: only this server's resources, inline styles, and the docs page's
 /// inline script by its SHA-256.
 static HTML_POLICY: LazyLock<String> = LazyLock::new(|| {
-    let scripts: String = inline_scripts(DOCS_PAGE)
-        .map(|s| {
-            format!(
-                " 'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s))
-            )
-        })
-        .collect();
+    let mut scripts = String::new();
+    for script in inline_scripts(DOCS_PAGE) {
+        let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script));
+        scripts.push_str(" 'sha256-");
+        scripts.push_str(&hash);
+        scripts.push('\'');
+    }
     format!(
         "default-src 'self'; script-src 'self'{scripts}; style-src 'self' 'unsafe-inline'; \
          img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; \
@@ -103,7 +102,7 @@ pub fn cors(origins: &[String]) -> CorsLayer {
             HeaderName::from_static("idempotency-key"),
         ])
         .expose_headers([header::RETRY_AFTER, HeaderName::from_static("x-request-id")])
-        .max_age(std::time::Duration::from_secs(600))
+        .max_age(std::time::Duration::from_mins(10))
 }
 
 #[cfg(test)]

@@ -41,11 +41,11 @@ async fn with_auth(
     app.send(request, body).await
 }
 
-fn refused(reply: &Reply, detail: Value) {
+fn refused(reply: &Reply, detail: &Value) {
     assert_eq!(reply.status, 403, "{}", reply.body);
     assert_eq!(
         reply.body,
-        json!({ "status_code": 403, "detail": detail, "message": "Invalid API Token", "error_code": "AUTH_HEADER_TOKEN" })
+        json!({ "status_code": 403, "detail": *detail, "message": "Invalid API Token", "error_code": "AUTH_HEADER_TOKEN" })
     );
 }
 
@@ -138,7 +138,7 @@ async fn revoked_expired_unknown_and_malformed_keys_get_the_contracts_403() {
         None,
     )
     .await;
-    refused(&reply, json!("API token has been revoked"));
+    refused(&reply, &json!("API token has been revoked"));
 
     let listed = owner.get("/api/v1/api-tokens").await.body;
     let revoked_row = listed["data"]
@@ -152,16 +152,16 @@ async fn revoked_expired_unknown_and_malformed_keys_get_the_contracts_403() {
 
     app.clock.advance(Duration::days(3));
     let reply = with_auth(&app, expiring_token, None, Method::GET, "/api/v1/me", None).await;
-    refused(&reply, json!("API token has expired"));
+    refused(&reply, &json!("API token has expired"));
 
     let unknown = format!("af_{}", "0".repeat(64));
     refused(
         &with_auth(&app, &unknown, None, Method::GET, "/api/v1/me", None).await,
-        Value::Null,
+        &Value::Null,
     );
     refused(
         &with_auth(&app, "af_short", None, Method::GET, "/api/v1/me", None).await,
-        Value::Null,
+        &Value::Null,
     );
     refused(
         &with_auth(
@@ -173,7 +173,7 @@ async fn revoked_expired_unknown_and_malformed_keys_get_the_contracts_403() {
             None,
         )
         .await,
-        Value::Null,
+        &Value::Null,
     );
 }
 
@@ -320,10 +320,7 @@ async fn a_key_stays_in_its_organization_and_rotation_replaces_it() {
 
     // The owner joins the stranger's organization as admin: the key still acts only in the
     // organization it was made in, whatever X-Organization says.
-    let member = {
-        let invited = join(&app, &stranger, "admin", json!(null)).await;
-        invited
-    };
+    let member = join(&app, &stranger, "admin", json!(null)).await;
     let member_key = make_key(&member, &["company.view"]).await;
     let their_org = stranger.get("/api/v1/me").await.body["organization"]["id"].clone();
     let companies = app

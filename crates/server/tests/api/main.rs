@@ -15,6 +15,8 @@ mod anaf;
 mod api_keys;
 // Security headers and CORS.
 mod hardening;
+// The installation's licence and plan.
+mod licensing;
 // Registration, e-mail confirmation, login, refresh rotation, logout, password change, /me.
 mod accounts;
 // Catalog: products, VAT rates, document series and numbering guards, bank accounts.

@@ -1,0 +1,118 @@
+//! The installation's licence (issue #5 item 7): verified offline at start; its plan sets the
+//! sync interval; anything wrong with it means Freemium, said by `GET /api/v1/licensing`.
+
+use std::collections::BTreeMap;
+
+use ed25519_dalek::SigningKey;
+use ed25519_dalek::pkcs8::EncodePrivateKey;
+use pretty_assertions::assert_eq;
+use serde_json::{Value, json};
+use server::licensing::{self, Claims, TrustedKey};
+
+use crate::support::{START, TestApp};
+
+fn vendor() -> (String, TrustedKey) {
+    let key = SigningKey::generate(&mut rand::rngs::OsRng);
+    let pem = key
+        .to_pkcs8_pem(ed25519_dalek::pkcs8::spki::der::pem::LineEnding::LF)
+        .unwrap()
+        .to_string();
+    (
+        pem,
+        TrustedKey::from_raw("test-vendor", &key.verifying_key().to_bytes()),
+    )
+}
+
+fn licence(pem: &str, plan: &str, days: i64) -> String {
+    let claims = Claims {
+        iss: licensing::ISSUER.into(),
+        sub: "Cabinet Contabil SRL".into(),
+        plan: plan.into(),
+        features: BTreeMap::from([("webhooks".into(), true)]),
+        limits: BTreeMap::from([("maxCompanies".into(), 25)]),
+        seats: Some(8),
+        iat: START.unix_timestamp(),
+        exp: (START + time::Duration::days(days)).unix_timestamp(),
+        jti: None,
+    };
+    licensing::issue(&claims, pem, "test-vendor").unwrap()
+}
+
+async fn licensing_of(token: Option<String>, key: &TrustedKey) -> Value {
+    let key = key.clone();
+    let app = TestApp::spawn_with(move |c| {
+        c.licence = token;
+        c.licence_test_keys = vec![key];
+    })
+    .await;
+    let user = app.user().await;
+    let reply = user.get("/api/v1/licensing").await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    reply.body
+}
+
+#[tokio::test]
+async fn a_valid_licence_sets_the_plan_and_its_sync_interval() {
+    let (pem, key) = vendor();
+    let body = licensing_of(Some(licence(&pem, "professional", 365)), &key).await;
+    assert_eq!(
+        (
+            &body["plan"],
+            &body["status"],
+            &body["licensee"],
+            &body["seats"]
+        ),
+        (
+            &json!("professional"),
+            &json!("licensed"),
+            &json!("Cabinet Contabil SRL"),
+            &json!(8)
+        )
+    );
+    assert_eq!(body["syncIntervalSeconds"], 4 * 3600);
+    assert_eq!(body["limits"]["maxCompanies"], 25);
+    assert_eq!(body["features"]["webhooks"], true);
+}
+
+#[tokio::test]
+async fn no_expired_or_tampered_licence_runs_as_freemium_and_says_why() {
+    let (pem, key) = vendor();
+    let none = licensing_of(None, &key).await;
+    assert_eq!(
+        (&none["plan"], &none["status"]),
+        (&json!("freemium"), &json!("none"))
+    );
+    assert_eq!(none["syncIntervalSeconds"], 24 * 3600);
+
+    let expired = licensing_of(Some(licence(&pem, "business", -1)), &key).await;
+    assert_eq!(
+        (&expired["plan"], &expired["status"]),
+        (&json!("freemium"), &json!("expired"))
+    );
+    assert!(
+        expired["message"].as_str().unwrap().contains("expired"),
+        "{expired}"
+    );
+
+    // The payload of a starter licence swapped for a business one: the signature breaks.
+    let starter = licence(&pem, "starter", 365);
+    let business = licence(&pem, "business", 365);
+    let s: Vec<&str> = starter.split('.').collect();
+    let b: Vec<&str> = business.split('.').collect();
+    let tampered = format!("{}.{}.{}", s[0], b[1], s[2]);
+    let body = licensing_of(Some(tampered), &key).await;
+    assert_eq!(
+        (&body["plan"], &body["status"]),
+        (&json!("freemium"), &json!("invalid"))
+    );
+    assert!(
+        body["message"].as_str().unwrap().contains("signature"),
+        "{body}"
+    );
+    assert!(body["licensee"].is_null());
+
+    // Signed by someone else's key under the trusted key's id.
+    let (other, _) = vendor();
+    let forged = licensing_of(Some(licence(&other, "business", 365)), &key).await;
+    assert_eq!(forged["status"], "invalid");
+}
