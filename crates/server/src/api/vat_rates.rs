@@ -19,7 +19,7 @@ use crate::catalog::vat_rates::{self as ops, VatRateChanges};
 use crate::ids::VatRateId;
 use crate::state::AppState;
 use crate::store::vat_rates::{self, VatRateRow};
-use crate::tenancy::CompanyScope;
+use crate::tenancy::{CompanyScope, Permission};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -118,6 +118,8 @@ async fn create(
     scope: CompanyScope,
     AppJson(body): AppJson<VatRateRequest>,
 ) -> Result<(StatusCode, Json<VatRate>), ApiError> {
+    // The incumbent let any member change the rates; here it takes `settings.manage`.
+    scope.require(Permission::SettingsManage)?;
     let row = ops::create(&state.db, &scope, body.changes(), state.now()).await?;
     Ok((StatusCode::CREATED, Json(row.into())))
 }
@@ -132,6 +134,8 @@ async fn update(
     AppPath(id): AppPath<VatRateId>,
     AppJson(body): AppJson<VatRateRequest>,
 ) -> Result<Json<VatRate>, ApiError> {
+    // The incumbent let any member change the rates; here it takes `settings.manage`.
+    scope.require(Permission::SettingsManage)?;
     let row = ops::update(&state.db, &scope, id, body.changes(), state.now()).await?;
     Ok(Json(row.into()))
 }
@@ -144,6 +148,8 @@ async fn delete(
     scope: CompanyScope,
     AppPath(id): AppPath<VatRateId>,
 ) -> Result<Json<Value>, ApiError> {
+    // The incumbent let any member change the rates; here it takes `settings.manage`.
+    scope.require(Permission::SettingsManage)?;
     ops::delete(&state.db, &scope, id, state.now()).await?;
     Ok(Json(json!({ "message": "VAT rate deleted." })))
 }

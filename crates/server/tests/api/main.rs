@@ -17,6 +17,8 @@ mod api_keys;
 mod hardening;
 // The installation's licence and plan.
 mod licensing;
+// Every role against every guarded route; company restrictions.
+mod permissions;
 // Registration, e-mail confirmation, login, refresh rotation, logout, password change, /me.
 mod accounts;
 // Catalog: products, VAT rates, document series and numbering guards, bank accounts.
