@@ -22,7 +22,12 @@ pub enum ScanError {
     /// The pages held fewer messages than ANAF counted: one moved between pages, or a page
     /// counter is wrong (lessons.md #5). The window is listed again by the next pass.
     #[error("ANAF counted {total} messages but its pages held {seen}")]
-    Incomplete { seen: u64, total: u64 },
+    Incomplete {
+        seen: u64,
+        total: u64,
+        /// Messages recorded for the first time before it gave up.
+        new: usize,
+    },
     #[error(transparent)]
     Anaf(#[from] anaf::Error),
     #[error(transparent)]
@@ -59,9 +64,45 @@ pub fn window(start: OffsetDateTime, now: OffsetDateTime) -> (OffsetDateTime, Of
     (start.max(now - LIST_WINDOW), now - Duration::seconds(1))
 }
 
+/// How often a listing whose pages shifted is read again at once before the pass gives up.
+const RELISTS: usize = 2;
+
 /// Lists every page of the messages created between `start` and `now` and records the new
-/// ones. Fails when the pages held fewer messages than ANAF counted.
+/// ones. A listing whose pages shifted under it (a message appeared meanwhile) is read again
+/// at once, twice at most; then it fails, and the window is listed by the next pass.
 pub async fn list(
+    state: &AppState,
+    b: Mailbox,
+    token: &str,
+    start: OffsetDateTime,
+    filter: Option<MessageFilter>,
+    now: OffsetDateTime,
+) -> Result<Listed, ScanError> {
+    let mut new = 0;
+    let mut attempt = 0;
+    loop {
+        match list_once(state, b, token, start, filter, now).await {
+            Ok(mut listed) => {
+                listed.new += new;
+                return Ok(listed);
+            }
+            Err(ScanError::Incomplete {
+                seen,
+                total,
+                new: recorded,
+            }) if attempt < RELISTS => {
+                tracing::debug!(seen, total, "the pages shifted while listed; listing again");
+                new += recorded;
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// One pass over the pages. Messages are told apart by id, type and upload index: a message
+/// that moved to the next page is counted once.
+async fn list_once(
     state: &AppState,
     b: Mailbox,
     token: &str,
@@ -81,7 +122,7 @@ pub async fn list(
         ..Listed::default()
     };
     let mut page = 1;
-    let mut ids = std::collections::HashSet::new();
+    let mut seen = std::collections::HashSet::new();
     loop {
         if !quota::take(state, b.environment, &[(Bucket::Page, &cif)], now).await? {
             return Err(ScanError::Quota("the message list"));
@@ -100,7 +141,7 @@ pub async fn list(
             .await?;
         let mut tx = state.db.begin().await?;
         for m in &answer.messages {
-            let seen = Seen {
+            let record = Seen {
                 message_id: to_i64(m.id.0),
                 upload_index: to_i64(m.upload_index.0),
                 message_type: &m.tip,
@@ -108,21 +149,27 @@ pub async fn list(
                 details: &m.details,
                 anaf_created_at: m.created_at(),
             };
-            if efactura_messages::record_seen(&mut tx, b.company, env, &seen, now).await? {
+            if efactura_messages::record_seen(&mut tx, b.company, env, &record, now).await? {
                 listed.new += 1;
             }
         }
         tx.commit().await?;
-        ids.extend(answer.messages.iter().map(|m| m.id.0));
-        listed.seen = ids.len() as u64;
+        seen.extend(
+            answer
+                .messages
+                .iter()
+                .map(|m| (m.id.0, m.tip.clone(), m.upload_index.0)),
+        );
+        listed.seen = seen.len() as u64;
         if !answer.has_next() {
             // Page counters are not trusted alone: the pages must hold as many distinct
             // messages as ANAF counted. A message that appeared meanwhile shifts the pages:
-            // one is seen twice and another missed, and the window is listed again.
+            // one is seen twice and another missed.
             if listed.seen < answer.total_messages {
                 return Err(ScanError::Incomplete {
                     seen: listed.seen,
                     total: answer.total_messages,
+                    new: listed.new,
                 });
             }
             return Ok(listed);

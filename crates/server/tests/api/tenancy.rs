@@ -67,6 +67,16 @@ async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
         .as_str()
         .unwrap()
         .to_owned();
+    let api_key = a
+        .post(
+            "/api/v1/api-tokens",
+            json!({ "name": "ERP", "scopes": ["invoice.view"] }),
+        )
+        .await
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let us = spv::company(a.app, a.company.as_deref().unwrap()).await;
     let seller = crate::support::next_cif();
     let xml = spv::invoice_xml("T-1", seller, u64::try_from(us.cif).unwrap());
@@ -87,6 +97,7 @@ async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
         ("invitations", invitation),
         // ANAF tokens are the user's (`/anaf/tokens/{id}`).
         ("anaf", anaf_token),
+        ("api-tokens", api_key),
     ]
 }
 
@@ -98,6 +109,7 @@ async fn snapshot(a: &Actor<'_>, ids: &[(&str, String)]) -> Vec<Value> {
         let path = match *resource {
             "members" | "invitations" => format!("/api/v1/{resource}"),
             "anaf" => "/api/v1/anaf/tokens".to_owned(),
+            "api-tokens" => "/api/v1/api-tokens".to_owned(),
             _ => format!("/api/v1/{resource}/{id}"),
         };
         out.push(a.get(&path).await.body);
