@@ -65,3 +65,19 @@ pub async fn submissions_past_upload(db: &crate::store::Db) -> Result<usize, sql
     .await)?;
     Ok(usize::try_from(n).unwrap_or(0))
 }
+
+/// The submissions (state, last problem, polls, uploads) of every invoice not in `status`:
+/// what a run that did not finish says about the stragglers.
+pub async fn stragglers(
+    db: &crate::store::Db,
+    status: &str,
+) -> Result<Vec<(String, String, Option<String>, i32, i32)>, sqlx::Error> {
+    crate::on_db!(db, c => sqlx::query_as::<_, (String, String, Option<String>, i32, i32)>(
+        "SELECT i.status, s.state, s.last_problem, s.polls, s.uploads FROM invoices i \
+         JOIN efactura_submissions s ON s.invoice_id = i.id \
+         WHERE i.status <> $1 AND i.deleted_at IS NULL ORDER BY s.created_at",
+    )
+    .bind(status)
+    .fetch_all(c)
+    .await)
+}
