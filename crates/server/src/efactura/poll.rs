@@ -21,6 +21,18 @@ pub const NOT_TAKEN_OVER: &str =
     "ANAF did not take the XML over for processing (XML cu erori nepreluat de sistem).";
 
 pub async fn run(state: &AppState, id: SubmissionId) -> Result<(), JobError> {
+    step(state, id).await?;
+    // An uploaded submission keeps its poll job until it ends, whatever a concurrent run of the
+    // job (a lapsed lease) did meanwhile.
+    match submissions::get(&state.db, id).await? {
+        Some(after) if after.state == State::Uploaded => {
+            Err(JobError::Later(state.now() + poll_delay(after.polls)))
+        }
+        _ => Ok(()),
+    }
+}
+
+async fn step(state: &AppState, id: SubmissionId) -> Result<(), JobError> {
     let Some(s) = submissions::get(&state.db, id).await? else {
         return Ok(());
     };

@@ -18,14 +18,25 @@ use crate::store::invoices;
 use crate::store::submissions::{self, Ending, State, Submission};
 
 /// Runs the step the submission's state calls for.
+///
+/// A submission before its upload is known always keeps its job: should a step end while the
+/// submission is still `queued` or `uploading` — another run of this job moved it meanwhile,
+/// its lease having lapsed while this one worked, and that run's outcome was the one lost —
+/// the job runs again shortly instead of finishing.
 pub async fn run(state: &AppState, id: SubmissionId) -> Result<(), JobError> {
     let Some(s) = submissions::get(&state.db, id).await? else {
         return Ok(());
     };
     match s.state {
-        State::Queued => upload(state, &s).await,
-        State::Uploading => reconcile(state, &s).await,
+        State::Queued => upload(state, &s).await?,
+        State::Uploading => reconcile(state, &s).await?,
         // Uploaded: its poll job was queued with the index. Ended: nothing to do.
+        _ => return Ok(()),
+    }
+    match submissions::get(&state.db, id).await? {
+        Some(after) if matches!(after.state, State::Queued | State::Uploading) => {
+            Err(JobError::Later(state.now() + poll_delay(0)))
+        }
         _ => Ok(()),
     }
 }
