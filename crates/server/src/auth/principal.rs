@@ -55,14 +55,16 @@ impl Principal {
         Ok(self.current()?.organization.id)
     }
 
-    /// Refuses what a programmatic caller may not do: manage API keys (api.md §3.1).
+    /// Refuses what a programmatic caller may not do (api.md §3.1): manage API keys, and the
+    /// account-level acts no scope names — the profile and password, the ANAF token vault,
+    /// accepting invitations.
     pub fn require_session(&self) -> Result<(), ApiError> {
         match self.api_key {
             None => Ok(()),
             Some(_) => Err(ApiError::Forbidden {
-                message:
-                    "API keys cannot be managed via programmatic tokens; sign in to manage them."
-                        .into(),
+                message: "API keys cannot be managed via programmatic tokens, nor act for the \
+                          account itself; sign in to do this."
+                    .into(),
                 code: None,
             }),
         }
