@@ -71,13 +71,14 @@ impl TrustedCert {
     pub fn all_from_pem(pem: &str) -> Result<Vec<Self>, VerifyError> {
         let mut certs = Vec::new();
         let mut rest = pem;
+        const END: &str = "-----END CERTIFICATE-----";
         while let Some(start) = rest.find("-----BEGIN CERTIFICATE-----") {
             let block = &rest[start..];
-            let end = block.find("-----END CERTIFICATE-----").ok_or_else(|| {
+            let end = block.find(END).ok_or_else(|| {
                 VerifyError::Malformed("a certificate block is not closed".to_owned())
-            })?;
-            certs.push(TrustedCert::from_pem(&block[..end + 25])?);
-            rest = &block[end + 25..];
+            })? + END.len();
+            certs.push(TrustedCert::from_pem(&block[..end])?);
+            rest = &block[end..];
         }
         if certs.is_empty() {
             return Err(VerifyError::Malformed(
@@ -172,7 +173,7 @@ pub fn verify(
     let der = decode_base64(cert_text, "X509Certificate")?;
     let Some(certificate) = trusted.iter().find(|t| t.der == der) else {
         return Err(VerifyError::UntrustedCertificate {
-            fingerprint: hex(ring::digest::digest(&ring::digest::SHA256, &der).as_ref()),
+            fingerprint: TrustedCert::from_der(der).fingerprint(),
         });
     };
     let value_text = dsig_child(signature, "SignatureValue")?

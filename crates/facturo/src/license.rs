@@ -82,7 +82,7 @@ pub fn read_licence(value: &str) -> anyhow::Result<String> {
 pub fn run(command: LicenseCommand, out: &mut dyn std::io::Write) -> anyhow::Result<bool> {
     match command {
         LicenseCommand::Issue(args) => {
-            let plan = licensing::parse_plan(&args.plan)
+            let plan = server::plan::Plan::parse(&args.plan)
                 .with_context(|| format!("unknown plan '{}'", args.plan))?;
             let last_day = time::Date::parse(
                 &args.expires,
@@ -99,7 +99,7 @@ pub fn run(command: LicenseCommand, out: &mut dyn std::io::Write) -> anyhow::Res
             let claims = Claims {
                 iss: licensing::ISSUER.into(),
                 sub: args.licensee,
-                plan: licensing::plan_name(plan).into(),
+                plan: plan.as_str().into(),
                 features: args.features.into_iter().collect::<BTreeMap<_, _>>(),
                 limits: args.limits.into_iter().collect::<BTreeMap<_, _>>(),
                 seats: args.seats,
@@ -121,7 +121,7 @@ pub fn run(command: LicenseCommand, out: &mut dyn std::io::Write) -> anyhow::Res
             let token = read_licence(&value)?;
             let standing = Standing::resolve(Some(&token), &licensing::vendor_keys(), now());
             writeln!(out, "{}", serde_json::to_string_pretty(&standing)?)?;
-            Ok(standing.status == "licensed")
+            Ok(standing.status == licensing::Status::Licensed)
         }
     }
 }

@@ -121,7 +121,7 @@ impl Server {
         #[cfg(feature = "testing")]
         licence_keys.extend(config.licence_test_keys.iter().cloned());
         let licence = licensing::Standing::resolve(config.licence.as_deref(), &licence_keys, now);
-        if licence.status == "licensed" {
+        if licence.status == licensing::Status::Licensed {
             config.efactura_policy.sync_every = licence.plan.efactura_sync_every();
         }
         if config.public_url.is_none() {

@@ -100,26 +100,6 @@ pub enum LicenceError {
     Expired(String),
 }
 
-/// Parses a plan's name as licences write it.
-pub fn parse_plan(name: &str) -> Option<Plan> {
-    match name.trim().to_ascii_lowercase().as_str() {
-        "freemium" => Some(Plan::Freemium),
-        "starter" => Some(Plan::Starter),
-        "professional" => Some(Plan::Professional),
-        "business" => Some(Plan::Business),
-        _ => None,
-    }
-}
-
-pub fn plan_name(plan: Plan) -> &'static str {
-    match plan {
-        Plan::Freemium => "freemium",
-        Plan::Starter => "starter",
-        Plan::Professional => "professional",
-        Plan::Business => "business",
-    }
-}
-
 /// Verifies `token` against `keys` at `now`: the signature by the key its `kid` names
 /// (EdDSA only: `none`, HMAC and RSA tokens are refused before any key is tried), the issuer,
 /// the plan and the expiry.
@@ -161,7 +141,7 @@ pub fn verify(
         return Err(LicenceError::WrongIssuer(claims.iss));
     }
     let plan =
-        parse_plan(&claims.plan).ok_or_else(|| LicenceError::UnknownPlan(claims.plan.clone()))?;
+        Plan::parse(&claims.plan).ok_or_else(|| LicenceError::UnknownPlan(claims.plan.clone()))?;
     if claims.exp <= now.unix_timestamp() {
         let day = OffsetDateTime::from_unix_timestamp(claims.exp)
             .map_or_else(|_| claims.exp.to_string(), |t| t.date().to_string());
@@ -183,13 +163,36 @@ pub fn issue(claims: &Claims, private_pem: &str, kid: &str) -> Result<String, St
         .map_err(|e| e.to_string())
 }
 
+/// Whether the installation runs under its licence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Licensed,
+    /// No licence: Freemium.
+    None,
+    /// An expired licence: Freemium.
+    Expired,
+    /// A licence that does not verify: Freemium.
+    Invalid,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Licensed => "licensed",
+            Status::None => "none",
+            Status::Expired => "expired",
+            Status::Invalid => "invalid",
+        }
+    }
+}
+
 /// The installation's licence as the server runs with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Standing {
     pub plan: Plan,
-    /// `licensed`, `none`, `expired` or `invalid`.
-    pub status: &'static str,
+    pub status: Status,
     pub claims: Option<Claims>,
     /// What the log said.
     pub message: String,
@@ -200,7 +203,7 @@ impl Standing {
     pub fn unlicensed() -> Standing {
         Standing {
             plan: Plan::Freemium,
-            status: "none",
+            status: Status::None,
             claims: None,
             message: "No licence (FACTURO_LICENSE): running as Freemium.".into(),
         }
@@ -213,11 +216,11 @@ impl Standing {
             Some(token) => match verify(token, keys, now) {
                 Ok((plan, claims)) => Standing {
                     plan,
-                    status: "licensed",
+                    status: Status::Licensed,
                     message: format!(
                         "Licensed to {} on the {} plan until {}.",
                         claims.sub,
-                        plan_name(plan),
+                        plan.as_str(),
                         OffsetDateTime::from_unix_timestamp(claims.exp)
                             .map(|t| t.date().to_string())
                             .unwrap_or_default()
@@ -227,19 +230,19 @@ impl Standing {
                 Err(e) => Standing {
                     plan: Plan::Freemium,
                     status: if matches!(e, LicenceError::Expired(_)) {
-                        "expired"
+                        Status::Expired
                     } else {
-                        "invalid"
+                        Status::Invalid
                     },
                     claims: None,
                     message: format!("The licence is not used: {e}. Running as Freemium."),
                 },
             },
         };
-        if standing.status == "licensed" || standing.status == "none" {
-            tracing::info!(plan = plan_name(standing.plan), "{}", standing.message);
+        if matches!(standing.status, Status::Licensed | Status::None) {
+            tracing::info!(plan = standing.plan.as_str(), "{}", standing.message);
         } else {
-            tracing::warn!(plan = plan_name(standing.plan), "{}", standing.message);
+            tracing::warn!(plan = standing.plan.as_str(), "{}", standing.message);
         }
         standing
     }
@@ -297,7 +300,7 @@ mod tests {
         let standing = Standing::resolve(Some(&token), &[key], NOW);
         assert_eq!(
             (standing.plan, standing.status),
-            (Plan::Professional, "licensed")
+            (Plan::Professional, Status::Licensed)
         );
     }
 
@@ -359,7 +362,7 @@ mod tests {
         let standing = Standing::resolve(Some(&expired), &keys, NOW);
         assert_eq!(
             (standing.plan, standing.status),
-            (Plan::Freemium, "expired")
+            (Plan::Freemium, Status::Expired)
         );
 
         let mut wrong = claims("business", datetime!(2027-12-31 0:00 UTC));
@@ -409,7 +412,7 @@ mod tests {
         ));
 
         let none = Standing::resolve(None, &keys, NOW);
-        assert_eq!((none.plan, none.status), (Plan::Freemium, "none"));
+        assert_eq!((none.plan, none.status), (Plan::Freemium, Status::None));
     }
 
     #[test]

@@ -5,8 +5,7 @@
 use time::Duration;
 
 /// A plan of spec §22.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Plan {
     #[default]
     Freemium,
@@ -16,6 +15,28 @@ pub enum Plan {
 }
 
 impl Plan {
+    /// The plan's name as licences and the API write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Plan::Freemium => "freemium",
+            Plan::Starter => "starter",
+            Plan::Professional => "professional",
+            Plan::Business => "business",
+        }
+    }
+
+    /// A plan by its name, in any case.
+    pub fn parse(name: &str) -> Option<Plan> {
+        [
+            Plan::Freemium,
+            Plan::Starter,
+            Plan::Professional,
+            Plan::Business,
+        ]
+        .into_iter()
+        .find(|p| p.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+
     /// How often each company with `syncEnabled` has its SPV box synced (issue #4).
     pub fn efactura_sync_every(self) -> Duration {
         match self {
@@ -24,6 +45,12 @@ impl Plan {
             Plan::Professional => Duration::hours(4),
             Plan::Business => Duration::hours(1),
         }
+    }
+}
+
+impl serde::Serialize for Plan {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -43,5 +70,7 @@ mod tests {
         .to_vec();
         assert_eq!(every, [24, 12, 4, 1]);
         assert_eq!(Plan::default(), Plan::Freemium);
+        assert_eq!(Plan::parse(" Business "), Some(Plan::Business));
+        assert_eq!(Plan::parse("platinum"), None);
     }
 }

@@ -11,7 +11,6 @@ use utoipa_axum::routes;
 
 use super::error::ApiError;
 use crate::auth::Principal;
-use crate::licensing::plan_name;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -46,8 +45,8 @@ async fn get(
     let standing = &state.licence;
     let claims = standing.claims.as_ref();
     Ok(Json(Licensing {
-        plan: plan_name(standing.plan),
-        status: standing.status,
+        plan: standing.plan.as_str(),
+        status: standing.status.as_str(),
         licensee: claims.map(|c| c.sub.clone()),
         expires_at: claims.and_then(|c| {
             time::OffsetDateTime::from_unix_timestamp(c.exp)

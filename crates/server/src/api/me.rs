@@ -81,10 +81,23 @@ fn org_ref(o: &crate::store::organizations::Organization) -> OrganizationRef {
     }
 }
 
+/// The installation's plan as `/me` shows it (the licence's, `GET /api/v1/licensing` has the
+/// whole of it).
+fn plan_of(standing: &crate::licensing::Standing) -> Value {
+    use crate::licensing::Status;
+    json!({
+        "plan": standing.plan.as_str(),
+        "expired": standing.status == Status::Expired,
+        "features": standing.claims.as_ref().map(|c| c.features.clone()).unwrap_or_default(),
+        "selfHosted": true,
+        "communityEdition": standing.status != Status::Licensed,
+    })
+}
+
 /// The signed-in user.
 #[utoipa::path(get, path = "/api/v1/me", tag = "me", operation_id = "me_get",
     responses((status = 200, body = Me), (status = 401, description = "Not signed in")))]
-async fn get(principal: Principal) -> Json<Me> {
+async fn get(State(state): State<AppState>, principal: Principal) -> Json<Me> {
     let u = &principal.user;
     let mut roles = vec!["ROLE_USER".to_owned()];
     if u.is_admin {
@@ -112,7 +125,7 @@ async fn get(principal: Principal) -> Json<Me> {
             .membership
             .as_ref()
             .map(|m| org_ref(&m.organization)),
-        plan: json!({ "plan": "community", "expired": false, "features": {}, "selfHosted": true, "communityEdition": true }),
+        plan: plan_of(&state.licence),
         memberships: principal
             .memberships
             .iter()

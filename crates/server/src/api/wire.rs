@@ -73,6 +73,27 @@ pub fn date_opt<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error
     }
 }
 
+/// A file to download: its content type, and `attachment` with its file name.
+pub fn attachment(
+    content_type: &'static str,
+    filename: &str,
+    body: impl axum::response::IntoResponse,
+) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse as _;
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
 #[cfg(test)]
 mod tests {
     use rust_decimal_macros::dec;

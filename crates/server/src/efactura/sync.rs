@@ -397,31 +397,20 @@ impl Pass<'_> {
     /// Records how far an interrupted pass got, without an event: the pass that resumes it
     /// finishes the sync.
     async fn interrupted(&self, stats: &Stats) -> Result<(), sqlx::Error> {
-        let now = self.state.now();
-        let json = stats.to_json();
-        let finished = Finished {
-            status: INTERRUPTED,
-            error: None,
-            stats: &json,
-        };
-        let mut tx = self.state.db.begin().await?;
-        efactura_sync::finish(
-            &mut tx,
-            self.company.id,
-            self.env,
-            self.owner,
-            &finished,
-            now,
-        )
-        .await?;
+        let (tx, _, _) = self.record_end(INTERRUPTED, stats).await?;
         tx.commit().await
     }
 
-    async fn completed(&self, stats: &Stats) -> Result<(), sqlx::Error> {
+    /// Writes the pass's ending and stats; the caller adds to the transaction and commits it.
+    async fn record_end(
+        &self,
+        status: &str,
+        stats: &Stats,
+    ) -> Result<(crate::store::Tx, OffsetDateTime, Value), sqlx::Error> {
         let now = self.state.now();
         let json = stats.to_json();
         let finished = Finished {
-            status: "completed",
+            status,
             error: None,
             stats: &json,
         };
@@ -435,10 +424,15 @@ impl Pass<'_> {
             now,
         )
         .await?;
+        Ok((tx, now, json))
+    }
+
+    async fn completed(&self, stats: &Stats) -> Result<(), sqlx::Error> {
+        let (mut tx, now, json) = self.record_end("completed", stats).await?;
         companies::set_last_synced(&mut tx, self.company.id, now).await?;
         let event = DomainEvent::SyncCompleted {
             company_id: self.company.id,
-            stats: json.clone(),
+            stats: json,
         };
         events::record(&mut tx, self.origin(), &event, now).await?;
         tx.commit().await

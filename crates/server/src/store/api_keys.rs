@@ -120,14 +120,17 @@ pub async fn revoke(tx: &mut Tx, id: ApiKeyId, now: OffsetDateTime) -> Result<bo
     Ok(n == 1)
 }
 
-/// Notes a use of the key. Written at most once a minute per key, so a busy integration does
-/// not turn every read into a write.
+/// How often a key's `last_used_at` is written at most: a busy integration does not turn
+/// every read into a write.
+pub const TOUCH_EVERY: time::Duration = time::Duration::MINUTE;
+
+/// Notes a use of the key, unless one was noted within [`TOUCH_EVERY`] (two processes racing).
 pub async fn touch(db: &Db, id: ApiKeyId, now: OffsetDateTime) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
     on_tx!(&mut tx, c => sqlx::query(
         "UPDATE api_keys SET last_used_at = $2 WHERE id = $1 \
          AND (last_used_at IS NULL OR last_used_at < $3)")
-        .bind(id).bind(Ts(now)).bind(Ts(now - time::Duration::MINUTE))
+        .bind(id).bind(Ts(now)).bind(Ts(now - TOUCH_EVERY))
         .execute(c)
         .await.map(|_| ()))?;
     tx.commit().await

@@ -786,6 +786,22 @@ async fn expiry_warnings_come_at_14_and_3_days_once_each() {
     assert_eq!(status["connected"], false);
 }
 
+/// The same database started next to another data directory: another installation id.
+async fn as_copied_database(app: TestApp, authority: &Authority) -> TestApp {
+    let configure = authority.clone();
+    app.restart(
+        |db| {
+            std::fs::write(
+                db.dir.join("data/instance-id"),
+                format!("{}\n", uuid::Uuid::new_v4()),
+            )
+            .unwrap();
+        },
+        move |c| configure.configure(c),
+    )
+    .await
+}
+
 #[tokio::test]
 async fn a_copied_database_is_frozen_until_an_instance_admin_confirms() {
     let (app, authority) = app_with_anaf().await;
@@ -796,19 +812,7 @@ async fn a_copied_database_is_frozen_until_an_instance_admin_confirms() {
     drop(user);
 
     // The database next to another data directory: another installation id.
-    let configure = authority.clone();
-    let app = app
-        .restart(
-            |db| {
-                std::fs::write(
-                    db.dir.join("data/instance-id"),
-                    format!("{}\n", uuid::Uuid::new_v4()),
-                )
-                .unwrap();
-            },
-            move |c| configure.configure(c),
-        )
-        .await;
+    let app = as_copied_database(app, &authority).await;
     let user = app.login(&email).await;
     let status = user.get("/api/v1/anaf/status").await.body;
     assert_eq!(status["frozen"], true, "{status}");
@@ -878,19 +882,7 @@ async fn deleting_a_token_a_copied_database_brought_does_not_revoke_it_at_anaf()
     let email = user.email.clone();
     let id = paste(&user, &authority.issue()).await;
     drop(user);
-    let configure = authority.clone();
-    let app = app
-        .restart(
-            |db| {
-                std::fs::write(
-                    db.dir.join("data/instance-id"),
-                    format!("{}\n", uuid::Uuid::new_v4()),
-                )
-                .unwrap();
-            },
-            move |c| configure.configure(c),
-        )
-        .await;
+    let app = as_copied_database(app, &authority).await;
     let user = app.login(&email).await;
     let deleted = user.delete(&format!("/api/v1/anaf/tokens/{id}")).await;
     assert_eq!(deleted.status, 200, "{}", deleted.body);

@@ -48,6 +48,13 @@ async fn licensing_of(token: Option<String>, key: &TrustedKey) -> Value {
     let user = app.user().await;
     let reply = user.get("/api/v1/licensing").await;
     assert_eq!(reply.status, 200, "{}", reply.body);
+    // `/me` shows the same plan.
+    let me = user.get("/api/v1/me").await.body;
+    assert_eq!(me["plan"]["plan"], reply.body["plan"], "{me}");
+    assert_eq!(
+        me["plan"]["communityEdition"],
+        reply.body["status"] != "licensed"
+    );
     reply.body
 }
 

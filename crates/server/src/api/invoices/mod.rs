@@ -6,7 +6,7 @@ mod views;
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -378,17 +378,7 @@ async fn xml(
         "invoice-{}.xml",
         record.number.replace(['"', '/', '\\'], "_")
     );
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/xml".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
-        xml,
-    )
-        .into_response())
+    Ok(wire::attachment("application/xml", &filename, xml))
 }
 
 async fn record_and_lines(

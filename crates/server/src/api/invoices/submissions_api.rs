@@ -4,8 +4,8 @@
 use anaf::efactura::archive;
 use axum::Json;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use serde::Serialize;
 use serde_json::json;
 use utoipa::ToSchema;
@@ -172,17 +172,11 @@ async fn anaf_response(
         .ok_or(ApiError::NotFound(
             "ANAF has returned nothing for this invoice yet.",
         ))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/zip".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}.zip\""),
-            ),
-        ],
+    Ok(wire::attachment(
+        "application/zip",
+        &format!("{name}.zip"),
         zip,
-    )
-        .into_response())
+    ))
 }
 
 /// The archive ANAF returned for the invoice, named by its download id: the latest
@@ -220,17 +214,11 @@ async fn signature(
     let (name, zip) = archive_of(&state, &scope, id).await?.ok_or_else(none)?;
     let opened = archive::parse(&zip).map_err(|_| none())?;
     let entry = opened.signature().ok_or_else(none)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/xml".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"semnatura_{name}.xml\""),
-            ),
-        ],
+    Ok(wire::attachment(
+        "application/xml",
+        &format!("semnatura_{name}.xml"),
         entry.bytes.clone(),
-    )
-        .into_response())
+    ))
 }
 
 /// Checks ANAF's signature on the invoice's archive against the certificates this installation
