@@ -58,7 +58,8 @@ macro_rules! ids {
 ids! {
     UserId, OrgId, MembershipId, CompanyId, BankAccountId, ClientId, SupplierId, ProductId,
     VatRateId, SeriesId, InvoiceId, LineId, EventId, JobId, TokenId, InvitationId, SubmissionId,
-    EfacturaMessageId, AnafTokenId, AnafConnectionId, AnafLinkId, ApiKeyId,
+    EfacturaMessageId, AnafTokenId, AnafConnectionId, AnafLinkId, ApiKeyId, MfaChallengeId,
+    MfaVerificationId, BackupCodeId,
     /// An installation of Facturo (its data directory), see `vault::instance`.
     InstanceId,
 }

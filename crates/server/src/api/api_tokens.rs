@@ -136,8 +136,8 @@ pub struct CreateApiToken {
     pub scopes: Option<Vec<String>>,
     /// `YYYY-MM-DD` (the end of that day, Bucharest time) or an ISO 8601 date-time.
     pub expires_at: Option<String>,
-    /// Step-up proof for MFA users (MFA comes with issue #5's TOTP; until then unused).
-    #[serde(rename = "verification_token")]
+    /// Step-up proof (`POST /api/v1/mfa/verify`), needed when the user has MFA.
+    #[serde(rename = "verification_token", alias = "verificationToken")]
     pub verification_token: Option<String>,
 }
 
@@ -145,7 +145,7 @@ pub struct CreateApiToken {
 #[utoipa::path(post, path = "/api/v1/api-tokens", tag = "api-tokens", operation_id = "api_tokens_create",
     request_body = CreateApiToken,
     responses((status = 201, body = ApiToken), (status = 400, description = "No name, no scopes, unknown scopes, a past expiry"),
-        (status = 403, description = "A scope the caller lacks, or the caller is itself an API key")))]
+        (status = 403, description = "A scope the caller lacks, the caller is itself an API key, or `mfa_required`")))]
 async fn create(
     State(state): State<AppState>,
     principal: Principal,
@@ -161,6 +161,13 @@ async fn create(
         body.expires_at.as_deref(),
         now,
     )?;
+    crate::auth::mfa::require_step_up(
+        &state,
+        &principal.user,
+        body.verification_token.as_deref(),
+        now,
+    )
+    .await?;
     let minted = ops::create(&state, &principal, &request, now).await?;
     Ok((StatusCode::CREATED, Json(minted.into())))
 }
@@ -206,15 +213,33 @@ async fn revoke(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct RotateApiToken {
+    /// Step-up proof (`POST /api/v1/mfa/verify`), needed when the user has MFA.
+    #[serde(alias = "verificationToken")]
+    pub verification_token: Option<String>,
+}
+
 /// Replace a key by a new one with the same name, scopes and expiry; the old one is revoked.
 #[utoipa::path(post, path = "/api/v1/api-tokens/{id}/rotate", tag = "api-tokens", operation_id = "api_tokens_rotate",
-    params(("id" = ApiKeyId, Path)), responses((status = 201, body = ApiToken), (status = 404), (status = 422)))]
+    params(("id" = ApiKeyId, Path)), request_body = RotateApiToken,
+    responses((status = 201, body = ApiToken), (status = 403, description = "`mfa_required`"), (status = 404), (status = 422)))]
 async fn rotate(
     State(state): State<AppState>,
     principal: Principal,
     AppPath(id): AppPath<ApiKeyId>,
+    AppJson(body): AppJson<RotateApiToken>,
 ) -> Result<(StatusCode, Json<ApiToken>), ApiError> {
     principal.require(Permission::ApiKeyManage)?;
-    let minted = ops::rotate(&state, &principal, id, state.now()).await?;
+    principal.require_session()?;
+    let now = state.now();
+    crate::auth::mfa::require_step_up(
+        &state,
+        &principal.user,
+        body.verification_token.as_deref(),
+        now,
+    )
+    .await?;
+    let minted = ops::rotate(&state, &principal, id, now).await?;
     Ok((StatusCode::CREATED, Json(minted.into())))
 }

@@ -20,6 +20,7 @@ use crate::store::users;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(login))
+        .routes(routes!(mfa_verify))
         .routes(routes!(register))
         .routes(routes!(confirm_email))
         .routes(routes!(resend_confirmation))
@@ -58,7 +59,45 @@ async fn login(
         .login
         .hit(&ip.0.to_string(), now)
         .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
-    let pair = session::login(&state, &body.email, &body.password, now).await?;
+    match session::login(&state, &body.email, &body.password, now).await? {
+        session::Login::Session(pair) => Ok(with_refresh_cookie(pair)),
+        session::Login::SecondFactor { mfa_token, methods } => Ok(Json(json!({
+            "mfa_required": true, "mfa_token": mfa_token, "mfa_methods": methods,
+        }))
+        .into_response()),
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MfaVerifyRequest {
+    #[serde(alias = "mfa_token")]
+    pub mfa_token: String,
+    /// `totp` (default) or `backup`.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub code: String,
+}
+
+/// Finish a login that asked for the second factor, with a code from the authenticator app or
+/// a backup code. Five wrong codes spend the challenge; it lives five minutes.
+#[utoipa::path(post, path = "/api/auth/mfa/verify", tag = "auth", operation_id = "auth_mfa_verify",
+    request_body = MfaVerifyRequest,
+    responses((status = 200, description = "`{token, refresh_token}`"), (status = 401, description = "Wrong code, or an unknown, spent or expired challenge"), (status = 429)))]
+async fn mfa_verify(
+    State(state): State<AppState>,
+    ip: ClientIp,
+    AppJson(body): AppJson<MfaVerifyRequest>,
+) -> Result<Response, ApiError> {
+    let now = state.now();
+    state
+        .limits
+        .mfa_verify
+        .hit(&ip.0.to_string(), now)
+        .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
+    let kind = body.kind.as_deref().unwrap_or("totp");
+    let pair =
+        crate::auth::mfa::verify_login(&state, &body.mfa_token, kind, &body.code, now).await?;
     Ok(with_refresh_cookie(pair))
 }
 

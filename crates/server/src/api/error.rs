@@ -112,6 +112,19 @@ impl ApiError {
         ApiError::forbidden("Permission denied.")
     }
 
+    /// The contract's step-up gate (api.md §1.6): the act needs a fresh second factor, proven
+    /// through `/api/v1/mfa/challenge` and `/api/v1/mfa/verify`.
+    pub fn mfa_required() -> Self {
+        ApiError::Custom(
+            StatusCode::FORBIDDEN,
+            json!({
+                "error": "mfa_required",
+                "error_description": "This action needs a second factor: get a verification_token from \
+                                      POST /api/v1/mfa/challenge and POST /api/v1/mfa/verify, then send it."
+            }),
+        )
+    }
+
     /// A single-field validation error (422).
     pub fn field(key: impl Into<String>, message: impl Into<String>) -> Self {
         ApiError::Fields(

@@ -97,13 +97,14 @@ fn plan_of(standing: &crate::licensing::Standing) -> Value {
 /// The signed-in user.
 #[utoipa::path(get, path = "/api/v1/me", tag = "me", operation_id = "me_get",
     responses((status = 200, body = Me), (status = 401, description = "Not signed in")))]
-async fn get(State(state): State<AppState>, principal: Principal) -> Json<Me> {
+async fn get(State(state): State<AppState>, principal: Principal) -> Result<Json<Me>, ApiError> {
     let u = &principal.user;
+    let mfa_enabled = crate::store::mfa::enabled(&state.db, u.id).await?;
     let mut roles = vec!["ROLE_USER".to_owned()];
     if u.is_admin {
         roles.push("ROLE_SUPER_ADMIN".to_owned());
     }
-    Json(Me {
+    Ok(Json(Me {
         id: u.id.0,
         email: u.email.clone(),
         first_name: u.first_name.clone(),
@@ -116,7 +117,7 @@ async fn get(State(state): State<AppState>, principal: Principal) -> Json<Me> {
         roles,
         active: u.is_active,
         email_verified: u.email_verified,
-        mfa_enabled: false,
+        mfa_enabled,
         has_password: u.password_hash.is_some(),
         created_at: u.created_at,
         preferences: u.preferences.clone(),
@@ -142,7 +143,7 @@ async fn get(State(state): State<AppState>, principal: Principal) -> Json<Me> {
             .map(|p| p.as_str().to_owned())
             .collect(),
         current_role: principal.role.map(|r| r.as_str().to_owned()),
-    })
+    }))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

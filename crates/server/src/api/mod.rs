@@ -17,6 +17,7 @@ pub mod json;
 pub mod licensing;
 pub mod me;
 pub mod members;
+pub mod mfa;
 pub mod page;
 pub mod products;
 pub mod security;
@@ -72,6 +73,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(auth::router())
         .merge(me::router())
+        .merge(mfa::router())
         .merge(api_tokens::router())
         .merge(licensing::router())
         .merge(companies::router())

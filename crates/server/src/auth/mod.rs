@@ -3,6 +3,7 @@
 
 pub mod api_keys;
 pub mod keys;
+pub mod mfa;
 pub mod passwords;
 pub mod principal;
 pub mod ratelimit;

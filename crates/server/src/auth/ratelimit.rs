@@ -55,12 +55,18 @@ impl SlidingWindow {
 #[derive(Debug)]
 pub struct RateLimits {
     pub login: SlidingWindow,
+    /// Second-factor codes (`/api/auth/mfa/verify`): 5 a minute per IP.
+    pub mfa_verify: SlidingWindow,
+    /// Step-up codes (`/api/v1/mfa/verify`): 5 a minute per IP.
+    pub stepup_mfa_verify: SlidingWindow,
 }
 
 impl Default for RateLimits {
     fn default() -> Self {
         RateLimits {
             login: SlidingWindow::new(5, Duration::minutes(1)),
+            mfa_verify: SlidingWindow::new(5, Duration::minutes(1)),
+            stepup_mfa_verify: SlidingWindow::new(5, Duration::minutes(1)),
         }
     }
 }

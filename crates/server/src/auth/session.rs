@@ -66,13 +66,24 @@ async fn issue(
     })
 }
 
+/// What a password login gives: a session, or a challenge for the second factor.
+#[derive(Debug)]
+pub enum Login {
+    Session(TokenPair),
+    /// The user has two-factor authentication: `POST /api/auth/mfa/verify` with this token.
+    SecondFactor {
+        mfa_token: String,
+        methods: Vec<&'static str>,
+    },
+}
+
 /// Checks an e-mail and password. Unknown e-mails cost the same time as wrong passwords.
 pub async fn login(
     state: &AppState,
     email: &str,
     password: &str,
     now: OffsetDateTime,
-) -> Result<TokenPair, ApiError> {
+) -> Result<Login, ApiError> {
     let user = users::find_by_email(&state.db, email).await?;
     let hash = user
         .as_ref()
@@ -95,10 +106,17 @@ pub async fn login(
             code: Some("email_not_confirmed"),
         });
     }
+    if crate::store::mfa::enabled(&state.db, user.id).await? {
+        return Ok(Login::SecondFactor {
+            mfa_token: super::mfa::challenge(state, &user, super::mfa::ChallengeKind::Login, now)
+                .await?,
+            methods: super::mfa::methods(state, &user).await?,
+        });
+    }
     let mut tx = state.db.begin().await?;
     let pair = start(&mut tx, state, &user, now).await?;
     tx.commit().await?;
-    Ok(pair)
+    Ok(Login::Session(pair))
 }
 
 /// Exchanges a refresh token for a new pair, or refuses it (401).

@@ -22,6 +22,7 @@ pub mod invoice_xml;
 pub mod invoices;
 pub mod members;
 pub mod message_list;
+pub mod mfa;
 pub mod organizations;
 pub mod party_invoices;
 pub mod products;

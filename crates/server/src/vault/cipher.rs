@@ -52,6 +52,8 @@ pub enum Purpose {
     AnafRefreshToken,
     /// A connect link's token (`anaf_token_links.link_enc`).
     AnafLinkToken,
+    /// A user's TOTP secret (`user_mfa`), pending or enabled.
+    TotpSecret,
 }
 
 impl Purpose {
@@ -60,6 +62,7 @@ impl Purpose {
             Purpose::AnafAccessToken => "anaf_tokens.access_token",
             Purpose::AnafRefreshToken => "anaf_tokens.refresh_token",
             Purpose::AnafLinkToken => "anaf_token_links.link",
+            Purpose::TotpSecret => "user_mfa.totp_secret",
         }
     }
 }

@@ -33,6 +33,8 @@ mod efactura;
 mod efactura_faults;
 // Invoices: drafts, EN 16931 totals, issue with gapless numbering, state machine, lists.
 mod invoices;
+// Two-factor authentication: TOTP, backup codes, login challenges, step-up.
+mod mfa;
 // Members and invitations: e-mailed links, accepting, roles and permissions in effect, owner rules.
 mod members;
 // The migrations of both backends against migrations/schema.txt.
