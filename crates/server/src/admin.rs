@@ -52,7 +52,7 @@ pub async fn create_user(
         clock,
         config: Arc::new(config.clone()),
         keys: Arc::new(keys),
-        limits: Arc::default(),
+        limits: Arc::new(crate::limits::Limits::for_db(&db, config.rate_limits)),
         mailer: crate::mail::Mailer::Log,
         registry: Arc::new(crate::registry::Registry::new(
             &crate::RegistrySource::Sandbox,

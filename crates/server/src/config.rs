@@ -212,6 +212,8 @@ pub struct Config {
     pub efactura_policy: crate::efactura::Policy,
     /// How long one request to ANAF may take.
     pub anaf_timeout: Duration,
+    /// The token buckets of every request (the auth routes' windows are fixed, api.md §1.7).
+    pub rate_limits: crate::limits::Settings,
 }
 
 impl Config {
@@ -243,6 +245,7 @@ impl Config {
             db_max_connections: 8,
             efactura_policy: crate::efactura::Policy::default(),
             anaf_timeout: Duration::from_mins(1),
+            rate_limits: crate::limits::Settings::default(),
         }
     }
 

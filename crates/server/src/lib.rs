@@ -24,6 +24,7 @@ pub mod events;
 pub mod ids;
 pub mod jobs;
 pub mod licensing;
+pub mod limits;
 pub mod mail;
 pub mod partners;
 pub mod party;
@@ -54,6 +55,7 @@ pub fn app(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
     let cors = api::security::cors(&state.config.cors_origins);
     let headers = axum::middleware::from_fn_with_state(state.clone(), api::security::headers);
+    let limits = axum::middleware::from_fn_with_state(state.clone(), api::ratelimit::limit);
     let (api, openapi) = api::router().split_for_parts();
     let sandbox = state
         .sandbox
@@ -64,6 +66,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api::system::docs_router(&openapi))
         .merge(web::router())
         .fallback(api::system::not_found)
+        .layer(limits)
         .with_state(state);
     let app = api::with_layers(router, max_body)
         .layer(headers)
@@ -136,12 +139,13 @@ impl Server {
         if let Some(sim) = &sandbox {
             anaf.trusted.push(sim.certificate());
         }
+        let limits = limits::Limits::for_db(&db, config.rate_limits);
         let state = AppState {
             db,
             clock,
             config: Arc::new(config),
             keys: Arc::new(keys),
-            limits: Arc::new(auth::ratelimit::RateLimits::default()),
+            limits: Arc::new(limits),
             mailer,
             registry: Arc::new(registry),
             vault: Arc::new(vault),

@@ -5,11 +5,11 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 use crate::auth::keys::SigningKeys;
-use crate::auth::ratelimit::RateLimits;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::efactura::Anaf;
 use crate::licensing::Standing;
+use crate::limits::Limits;
 use crate::mail::Mailer;
 use crate::registry::Registry;
 use crate::store::Db;
@@ -21,7 +21,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     pub config: Arc<Config>,
     pub keys: Arc<SigningKeys>,
-    pub limits: Arc<RateLimits>,
+    /// Request rate limits (shared through PostgreSQL, in memory on SQLite).
+    pub limits: Arc<Limits>,
     pub mailer: Mailer,
     pub registry: Arc<Registry>,
     /// The secret-encryption key and this installation's id (ANAF tokens).

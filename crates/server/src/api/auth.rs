@@ -12,7 +12,6 @@ use utoipa_axum::routes;
 
 use super::error::ApiError;
 use super::json::AppJson;
-use crate::auth::ClientIp;
 use crate::auth::session::{self, Registration, TokenPair};
 use crate::state::AppState;
 use crate::store::users;
@@ -50,15 +49,9 @@ pub struct LoginRequest {
     ))]
 async fn login(
     State(state): State<AppState>,
-    ip: ClientIp,
     AppJson(body): AppJson<LoginRequest>,
 ) -> Result<Response, ApiError> {
     let now = state.now();
-    state
-        .limits
-        .login
-        .hit(&ip.0.to_string(), now)
-        .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
     match session::login(&state, &body.email, &body.password, now).await? {
         session::Login::Session(pair) => Ok(with_refresh_cookie(pair)),
         session::Login::SecondFactor { mfa_token, methods } => Ok(Json(json!({
@@ -86,15 +79,9 @@ pub struct MfaVerifyRequest {
     responses((status = 200, description = "`{token, refresh_token}`"), (status = 401, description = "Wrong code, or an unknown, spent or expired challenge"), (status = 429)))]
 async fn mfa_verify(
     State(state): State<AppState>,
-    ip: ClientIp,
     AppJson(body): AppJson<MfaVerifyRequest>,
 ) -> Result<Response, ApiError> {
     let now = state.now();
-    state
-        .limits
-        .mfa_verify
-        .hit(&ip.0.to_string(), now)
-        .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
     let kind = body.kind.as_deref().unwrap_or("totp");
     let pair =
         crate::auth::mfa::verify_login(&state, &body.mfa_token, kind, &body.code, now).await?;

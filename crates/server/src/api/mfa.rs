@@ -13,7 +13,7 @@ use utoipa_axum::routes;
 use super::error::ApiError;
 use super::json::AppJson;
 use crate::auth::mfa::ChallengeKind;
-use crate::auth::{ClientIp, Principal, mfa};
+use crate::auth::{Principal, mfa};
 use crate::state::AppState;
 use crate::store::mfa as store;
 
@@ -185,16 +185,10 @@ pub struct StepUpVerify {
 async fn step_up_verify(
     State(state): State<AppState>,
     principal: Principal,
-    ip: ClientIp,
     AppJson(body): AppJson<StepUpVerify>,
 ) -> Result<Json<Value>, ApiError> {
     principal.require_session()?;
     let now = state.now();
-    state
-        .limits
-        .stepup_mfa_verify
-        .hit(&ip.0.to_string(), now)
-        .map_err(|retry_after_secs| ApiError::TooManyRequests { retry_after_secs })?;
     let challenge = body
         .challenge_token
         .ok_or_else(|| ApiError::bad_request("challengeToken is required."))?;

@@ -20,6 +20,7 @@ pub mod members;
 pub mod mfa;
 pub mod page;
 pub mod products;
+pub mod ratelimit;
 pub mod security;
 pub mod series;
 pub mod suppliers;

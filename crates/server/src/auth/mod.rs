@@ -3,10 +3,10 @@
 
 pub mod api_keys;
 pub mod keys;
+pub mod lockout;
 pub mod mfa;
 pub mod passwords;
 pub mod principal;
-pub mod ratelimit;
 pub mod session;
 pub mod tokens;
 

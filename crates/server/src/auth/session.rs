@@ -77,13 +77,15 @@ pub enum Login {
     },
 }
 
-/// Checks an e-mail and password. Unknown e-mails cost the same time as wrong passwords.
+/// Checks an e-mail and password. Unknown e-mails cost the same time as wrong passwords, and
+/// count towards the same lock-out (`lockout`).
 pub async fn login(
     state: &AppState,
     email: &str,
     password: &str,
     now: OffsetDateTime,
 ) -> Result<Login, ApiError> {
+    super::lockout::check(state, email, now).await?;
     let user = users::find_by_email(&state.db, email).await?;
     let hash = user
         .as_ref()
@@ -92,8 +94,12 @@ pub async fn login(
     let matches = passwords::verify(password.to_owned(), hash).await?;
     let user = match user {
         Some(u) if matches && u.password_hash.is_some() => u,
-        _ => return Err(ApiError::Unauthorized("Invalid credentials.")),
+        _ => {
+            super::lockout::failed(state, email, now).await?;
+            return Err(ApiError::Unauthorized("Invalid credentials."));
+        }
     };
+    super::lockout::cleared(state, email).await?;
     if !user.is_active {
         return Err(ApiError::Forbidden {
             message: "This account is inactive.".into(),

@@ -20,6 +20,7 @@ pub mod invitations;
 pub mod invoice_list;
 pub mod invoice_xml;
 pub mod invoices;
+pub mod login_failures;
 pub mod members;
 pub mod message_list;
 pub mod mfa;

@@ -35,6 +35,8 @@ mod efactura_faults;
 mod invoices;
 // Two-factor authentication: TOTP, backup codes, login challenges, step-up.
 mod mfa;
+// Rate limits: buckets, windows, headers, lock-out, two processes sharing one budget.
+mod rate_limits;
 // Members and invitations: e-mailed links, accepting, roles and permissions in effect, owner rules.
 mod members;
 // The migrations of both backends against migrations/schema.txt.
