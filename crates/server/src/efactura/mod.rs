@@ -22,6 +22,7 @@
 //! once and has [`import`] store it as an incoming invoice ([`incoming`] reads the XML).
 
 pub mod import;
+pub mod in_flight;
 pub mod incoming;
 pub mod outcome;
 pub mod poll;
@@ -52,6 +53,8 @@ pub struct Anaf {
     /// The certificates whose signatures on downloaded archives are valid: the embedded
     /// simulator's, and those of `FACTURO_ANAF_TRUSTED_CERTS`. Empty: not checked.
     pub trusted: Vec<TrustedCert>,
+    /// The uploads this process has out (`in_flight`).
+    pub in_flight: in_flight::InFlight,
 }
 
 /// Why the ANAF clients could not be configured.
@@ -78,6 +81,7 @@ impl Anaf {
             environment,
             policy,
             trusted: Vec::new(),
+            in_flight: in_flight::InFlight::default(),
         })
     }
 

@@ -88,6 +88,8 @@ async fn upload(state: &AppState, s: &Submission) -> Result<(), JobError> {
         sandbox = state.sandbox.is_some(),
         "uploading to ANAF e-Factura"
     );
+    // Out until this run has written what became of it.
+    let _out = state.anaf.in_flight.send(s.id);
     let answer = state
         .anaf
         .client(environment)
@@ -245,7 +247,8 @@ async fn reconcile(state: &AppState, s: &Submission) -> Result<(), JobError> {
         outcome::uploaded(state, s, found.upload_index, started, now).await?;
         return Ok(());
     }
-    if now - started < state.anaf.policy.reconcile_after {
+    // A request of this process may still land: never upload beside it.
+    if now - started < state.anaf.policy.reconcile_after || state.anaf.in_flight.is_out(s.id) {
         submissions::note(
             &state.db,
             s.id,
