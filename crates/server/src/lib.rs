@@ -14,6 +14,7 @@
 
 pub mod admin;
 pub mod api;
+pub mod audit;
 pub mod auth;
 pub mod catalog;
 pub mod clock;
@@ -55,7 +56,7 @@ pub fn app(state: AppState) -> Router {
     let max_body = state.config.max_body_bytes;
     let cors = api::security::cors(&state.config.cors_origins);
     let headers = axum::middleware::from_fn_with_state(state.clone(), api::security::headers);
-    let limits = axum::middleware::from_fn_with_state(state.clone(), api::ratelimit::limit);
+    let guard = axum::middleware::from_fn_with_state(state.clone(), api::guard::guard);
     let (api, openapi) = api::router().split_for_parts();
     let sandbox = state
         .sandbox
@@ -66,7 +67,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api::system::docs_router(&openapi))
         .merge(web::router())
         .fallback(api::system::not_found)
-        .layer(limits)
+        .layer(guard)
         .with_state(state);
     let app = api::with_layers(router, max_body)
         .layer(headers)
@@ -154,6 +155,15 @@ impl Server {
             authority: Arc::new(authority),
             licence: Arc::new(licence),
         };
+        if matches!(
+            state.licence.status,
+            licensing::Status::Expired | licensing::Status::Invalid
+        ) {
+            let entry = audit::Entry::new("licence.refused", audit::Outcome::Refused)
+                .detail("status", state.licence.status.as_str())
+                .detail("reason", state.licence.message.as_str());
+            audit::record(&state, &audit::Origin::internal(), entry).await;
+        }
         Ok(Server { state, listener })
     }
 

@@ -16,6 +16,7 @@ use utoipa_axum::routes;
 use super::error::ApiError;
 use super::json::{AppJson, AppPath, Num};
 use super::wire;
+use crate::audit::{self, Entry, Origin, Outcome};
 use crate::auth::Principal;
 use crate::ids::{AnafTokenId, CompanyId};
 use crate::state::AppState;
@@ -216,6 +217,7 @@ async fn list(
 async fn create(
     State(state): State<AppState>,
     principal: Principal,
+    origin: Origin,
     named: NamedCompany,
     AppJson(body): AppJson<CreateAnafTokenRequest>,
 ) -> Result<(StatusCode, Json<AnafTokenCreated>), ApiError> {
@@ -230,6 +232,11 @@ async fn create(
         expires_in_days: days(body.expires_in_days)?,
     };
     let token = ops::add(&state, &principal, input, company.as_ref(), now).await?;
+    let entry = Entry::new("anaf.token_added", Outcome::Success)
+        .by(&principal)
+        .detail("tokenId", token.id.to_string())
+        .detail("companyId", company.as_ref().map(|c| c.id().to_string()));
+    audit::record(&state, &origin, entry).await;
     let data = AnafTokenView::new(&state, token, now);
     Ok((
         StatusCode::CREATED,
@@ -295,11 +302,17 @@ pub struct TokenDeleted {
 async fn delete(
     State(state): State<AppState>,
     principal: Principal,
+    origin: Origin,
     AppPath(id): AppPath<AnafTokenId>,
 ) -> Result<Json<TokenDeleted>, ApiError> {
     // Account-level: a signed-in person, never an API key.
     principal.require_session()?;
     let at_anaf = ops::delete(&state, &principal, id, state.now()).await?;
+    let entry = Entry::new("anaf.token_deleted", Outcome::Success)
+        .by(&principal)
+        .detail("tokenId", id.to_string())
+        .detail("revokedAtAnaf", matches!(at_anaf, ops::AtAnaf::Revoked));
+    audit::record(&state, &origin, entry).await;
     let (revoked_at_anaf, anaf_note) = match at_anaf {
         ops::AtAnaf::Revoked => (true, None),
         ops::AtAnaf::NotAsked(why) => (false, Some(format!("ANAF was not asked: {why}."))),
@@ -407,10 +420,15 @@ fn cif_of(value: &serde_json::Value) -> Option<i64> {
 async fn confirm_instance(
     State(state): State<AppState>,
     principal: Principal,
+    origin: Origin,
 ) -> Result<Json<InstanceConfirmed>, ApiError> {
     // Account-level: a signed-in person, never an API key.
     principal.require_session()?;
     let adopted = ops::confirm_instance(&state, &principal, state.now()).await?;
+    let entry = Entry::new("anaf.instance_confirmed", Outcome::Success)
+        .by(&principal)
+        .detail("adoptedTokens", adopted.tokens);
+    audit::record(&state, &origin, entry).await;
     Ok(Json(InstanceConfirmed {
         status: "ok",
         message: if adopted.was_frozen {

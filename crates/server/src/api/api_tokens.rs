@@ -13,6 +13,7 @@ use utoipa_axum::routes;
 use super::error::ApiError;
 use super::json::{AppJson, AppPath};
 use super::wire;
+use crate::audit::{self, Entry, Origin, Outcome};
 use crate::auth::Principal;
 use crate::auth::api_keys::{self as ops, Minted};
 use crate::ids::ApiKeyId;
@@ -149,6 +150,7 @@ pub struct CreateApiToken {
 async fn create(
     State(state): State<AppState>,
     principal: Principal,
+    origin: Origin,
     AppJson(body): AppJson<CreateApiToken>,
 ) -> Result<(StatusCode, Json<ApiToken>), ApiError> {
     principal.require(Permission::ApiKeyManage)?;
@@ -169,6 +171,7 @@ async fn create(
     )
     .await?;
     let minted = ops::create(&state, &principal, &request, now).await?;
+    record(&state, &origin, &principal, "api_key.created", &minted.key).await;
     Ok((StatusCode::CREATED, Json(minted.into())))
 }
 
@@ -185,6 +188,7 @@ pub struct UpdateApiToken {
 async fn update(
     State(state): State<AppState>,
     principal: Principal,
+    origin: Origin,
     AppPath(id): AppPath<ApiKeyId>,
     AppJson(body): AppJson<UpdateApiToken>,
 ) -> Result<Json<ApiToken>, ApiError> {
@@ -197,6 +201,7 @@ async fn update(
         body.scopes.as_deref(),
     )
     .await?;
+    record(&state, &origin, &principal, "api_key.updated", &key).await;
     Ok(Json(key.into()))
 }
 
@@ -206,10 +211,15 @@ async fn update(
 async fn revoke(
     State(state): State<AppState>,
     principal: Principal,
+    origin: Origin,
     AppPath(id): AppPath<ApiKeyId>,
 ) -> Result<StatusCode, ApiError> {
     principal.require(Permission::ApiKeyManage)?;
     ops::revoke(&state, &principal, id, state.now()).await?;
+    let entry = Entry::new("api_key.revoked", Outcome::Success)
+        .by(&principal)
+        .detail("keyId", id.to_string());
+    audit::record(&state, &origin, entry).await;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -227,6 +237,7 @@ pub struct RotateApiToken {
 async fn rotate(
     State(state): State<AppState>,
     principal: Principal,
+    origin: Origin,
     AppPath(id): AppPath<ApiKeyId>,
     AppJson(body): AppJson<RotateApiToken>,
 ) -> Result<(StatusCode, Json<ApiToken>), ApiError> {
@@ -241,5 +252,22 @@ async fn rotate(
     )
     .await?;
     let minted = ops::rotate(&state, &principal, id, now).await?;
+    record(&state, &origin, &principal, "api_key.rotated", &minted.key).await;
     Ok((StatusCode::CREATED, Json(minted.into())))
+}
+
+/// A change to `key`, in the audit log.
+async fn record(
+    state: &AppState,
+    origin: &Origin,
+    principal: &Principal,
+    event: &'static str,
+    key: &ApiKey,
+) {
+    let entry = Entry::new(event, Outcome::Success)
+        .by(principal)
+        .detail("keyId", key.id.to_string())
+        .detail("name", key.name.as_str())
+        .detail("scopes", key.scopes.0.clone());
+    audit::record(state, origin, entry).await;
 }

@@ -12,6 +12,7 @@ use utoipa_axum::routes;
 
 use super::error::ApiError;
 use super::json::AppJson;
+use crate::audit::{self, Entry, Origin, Outcome};
 use crate::auth::session::{self, Registration, TokenPair};
 use crate::state::AppState;
 use crate::store::users;
@@ -49,10 +50,11 @@ pub struct LoginRequest {
     ))]
 async fn login(
     State(state): State<AppState>,
+    origin: Origin,
     AppJson(body): AppJson<LoginRequest>,
 ) -> Result<Response, ApiError> {
     let now = state.now();
-    match session::login(&state, &body.email, &body.password, now).await? {
+    match session::login(&state, &body.email, &body.password, &origin, now).await? {
         session::Login::Session(pair) => Ok(with_refresh_cookie(pair)),
         session::Login::SecondFactor { mfa_token, methods } => Ok(Json(json!({
             "mfa_required": true, "mfa_token": mfa_token, "mfa_methods": methods,
@@ -79,12 +81,19 @@ pub struct MfaVerifyRequest {
     responses((status = 200, description = "`{token, refresh_token}`"), (status = 401, description = "Wrong code, or an unknown, spent or expired challenge"), (status = 429)))]
 async fn mfa_verify(
     State(state): State<AppState>,
+    origin: Origin,
     AppJson(body): AppJson<MfaVerifyRequest>,
 ) -> Result<Response, ApiError> {
     let now = state.now();
     let kind = body.kind.as_deref().unwrap_or("totp");
-    let pair =
-        crate::auth::mfa::verify_login(&state, &body.mfa_token, kind, &body.code, now).await?;
+    let (user, pair) =
+        crate::auth::mfa::verify_login(&state, &body.mfa_token, kind, &body.code, now)
+            .await
+            .map_err(|e| e.audited_failure("mfa.login_failed"))?;
+    let entry = Entry::new("login.succeeded", Outcome::Success)
+        .of_user(&user)
+        .detail("method", kind);
+    audit::record(&state, &origin, entry).await;
     Ok(with_refresh_cookie(pair))
 }
 
@@ -242,7 +251,9 @@ async fn refresh_with(
         .refresh_token
         .or_else(|| cookie(&headers, REFRESH_COOKIE))
         .ok_or_else(|| ApiError::bad_request("Field \"refresh_token\" is required."))?;
-    let pair = session::refresh(&state, &presented, state.now()).await?;
+    let pair = session::refresh(&state, &presented, state.now())
+        .await
+        .map_err(|e| e.audited("refresh.refused"))?;
     Ok(with_refresh_cookie(pair))
 }
 

@@ -78,6 +78,12 @@ pub enum ApiError {
     /// 500: a bug or an infrastructure failure. The detail is logged, never shown.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
+    /// `error`, which the guard layer also records in the audit log as `refusal`.
+    #[error("{error}")]
+    Audited {
+        error: Box<ApiError>,
+        refusal: crate::audit::Refusal,
+    },
 }
 
 /// The detail of a 500, handed to the logging middleware through the response extensions.
@@ -107,9 +113,36 @@ impl ApiError {
         }
     }
 
-    /// The contract's 403 for a missing permission.
+    /// The contract's 403 for a missing permission (recorded in the audit log).
     pub fn permission_denied() -> Self {
-        ApiError::forbidden("Permission denied.")
+        ApiError::forbidden("Permission denied.").audited("permission.denied")
+    }
+
+    /// This refusal, recorded in the audit log as `event` (outcome `refused`).
+    pub fn audited(self, event: &'static str) -> Self {
+        self.audited_as(event, crate::audit::Outcome::Refused)
+    }
+
+    /// This refusal of a wrong secret, recorded in the audit log as `event` (outcome
+    /// `failure`).
+    pub fn audited_failure(self, event: &'static str) -> Self {
+        self.audited_as(event, crate::audit::Outcome::Failure)
+    }
+
+    fn audited_as(self, event: &'static str, outcome: crate::audit::Outcome) -> Self {
+        match self {
+            already @ ApiError::Audited { .. } => already,
+            // A broken database is no refusal.
+            internal @ ApiError::Internal(_) => internal,
+            error => ApiError::Audited {
+                refusal: crate::audit::Refusal {
+                    event,
+                    outcome,
+                    reason: error.to_string(),
+                },
+                error: Box::new(error),
+            },
+        }
     }
 
     /// The contract's step-up gate (api.md §1.6): the act needs a fresh second factor, proven
@@ -123,6 +156,7 @@ impl ApiError {
                                       POST /api/v1/mfa/challenge and POST /api/v1/mfa/verify, then send it."
             }),
         )
+        .audited("mfa.step_up_required")
     }
 
     /// A single-field validation error (422).
@@ -186,6 +220,11 @@ impl IntoResponse for ApiError {
             }
             ApiError::Unavailable(m) => (StatusCode::SERVICE_UNAVAILABLE, json!({ "error": m })),
             ApiError::Custom(status, body) => (status, body),
+            ApiError::Audited { error, refusal } => {
+                let mut response = error.into_response();
+                response.extensions_mut().insert(refusal);
+                return response;
+            }
             ApiError::Internal(err) => {
                 let mut response = (
                     StatusCode::INTERNAL_SERVER_ERROR,

@@ -177,6 +177,7 @@ pub struct UpdateMeRequest {
 async fn update(
     State(state): State<AppState>,
     principal: Principal,
+    origin: crate::audit::Origin,
     AppJson(body): AppJson<UpdateMeRequest>,
 ) -> Result<Json<Value>, ApiError> {
     // Account-level: a signed-in person, never an API key.
@@ -187,7 +188,12 @@ async fn update(
         let current = body.current_password.as_deref().ok_or_else(|| {
             ApiError::field("currentPassword", "The current password is required.")
         })?;
-        session::change_password(&state, user, current, new, now).await?;
+        session::change_password(&state, user, current, new, now)
+            .await
+            .map_err(|e| e.audited_failure("password.change_failed"))?;
+        let entry = crate::audit::Entry::new("password.changed", crate::audit::Outcome::Success)
+            .by(&principal);
+        crate::audit::record(&state, &origin, entry).await;
     }
     if let Some(tz) = &body.timezone
         && (tz.is_empty() || tz.len() > 64)

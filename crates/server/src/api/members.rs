@@ -14,6 +14,7 @@ use utoipa_axum::routes;
 use super::error::ApiError;
 use super::json::{AppJson, AppPath, Flag, Patch};
 use super::wire;
+use crate::audit::{self, Entry, Origin, Outcome};
 use crate::auth::Principal;
 use crate::ids::{CompanyId, MembershipId, UserId};
 use crate::state::AppState;
@@ -245,10 +246,18 @@ pub struct UpdateMemberRequest {
 async fn update(
     State(state): State<AppState>,
     principal: Principal,
+    origin: Origin,
     AppPath(id): AppPath<MembershipId>,
     AppJson(body): AppJson<UpdateMemberRequest>,
 ) -> Result<Json<MemberView>, ApiError> {
     principal.require(Permission::OrgManageMembers)?;
+    let asked = Entry::new("member.updated", Outcome::Success)
+        .by(&principal)
+        .detail("membershipId", id.to_string())
+        .detail("role", body.role.clone())
+        .detail("isActive", body.is_active.as_ref().map(|f| f.0))
+        .detail("permissionsChanged", !body.permissions.is_absent())
+        .detail("companiesChanged", !body.allowed_companies.is_absent());
     let changes = MemberChanges {
         role: body.role,
         is_active: body.is_active.map(|f| f.0),
@@ -256,6 +265,12 @@ async fn update(
         permissions: body.permissions,
     };
     let member = ops::update(&state, &principal, id, changes, state.now()).await?;
+    audit::record(
+        &state,
+        &origin,
+        asked.detail("member", member.email.as_str()),
+    )
+    .await;
     let companies = members::company_refs(&state.db, principal.org_id()?).await?;
     Ok(Json(MemberView::new(member, &companies, principal.user.id)))
 }
@@ -266,9 +281,14 @@ async fn update(
 async fn delete(
     State(state): State<AppState>,
     principal: Principal,
+    origin: Origin,
     AppPath(id): AppPath<MembershipId>,
 ) -> Result<StatusCode, ApiError> {
     principal.require(Permission::OrgManageMembers)?;
     ops::deactivate(&state, &principal, id, state.now()).await?;
+    let entry = Entry::new("member.deactivated", Outcome::Success)
+        .by(&principal)
+        .detail("membershipId", id.to_string());
+    audit::record(&state, &origin, entry).await;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -12,6 +12,7 @@ use utoipa_axum::routes;
 
 use super::error::ApiError;
 use super::json::AppJson;
+use crate::audit::{self, Entry, Origin, Outcome};
 use crate::auth::mfa::ChallengeKind;
 use crate::auth::{Principal, mfa};
 use crate::state::AppState;
@@ -95,13 +96,17 @@ pub struct CodeRequest {
 async fn enable(
     State(state): State<AppState>,
     principal: Principal,
+    origin: Origin,
     AppJson(body): AppJson<CodeRequest>,
 ) -> Result<Json<Value>, ApiError> {
     principal.require_session()?;
     let code = body
         .code
         .ok_or_else(|| ApiError::bad_request("code is required."))?;
-    let codes = mfa::enable(&state, &principal.user, &code, state.now()).await?;
+    let codes = mfa::enable(&state, &principal.user, &code, state.now())
+        .await
+        .map_err(|e| e.audited_failure("mfa.enable_failed"))?;
+    record(&state, &origin, &principal, "mfa.enabled").await;
     Ok(Json(json!({ "enabled": true, "backupCodes": codes })))
 }
 
@@ -114,6 +119,7 @@ async fn enable(
 async fn disable(
     State(state): State<AppState>,
     principal: Principal,
+    origin: Origin,
     AppJson(body): AppJson<CodeRequest>,
 ) -> Result<Json<Value>, ApiError> {
     principal.require_session()?;
@@ -125,7 +131,10 @@ async fn disable(
         (None, Some(token)) => mfa::Proof::Verification(token),
         (None, None) => return Err(ApiError::mfa_required()),
     };
-    mfa::disable(&state, &principal.user, &password, proof, state.now()).await?;
+    mfa::disable(&state, &principal.user, &password, proof, state.now())
+        .await
+        .map_err(|e| e.audited_failure("mfa.disable_failed"))?;
+    record(&state, &origin, &principal, "mfa.disabled").await;
     Ok(Json(json!({ "disabled": true })))
 }
 
@@ -136,13 +145,17 @@ async fn disable(
 async fn regenerate(
     State(state): State<AppState>,
     principal: Principal,
+    origin: Origin,
     AppJson(body): AppJson<CodeRequest>,
 ) -> Result<Json<Value>, ApiError> {
     principal.require_session()?;
     let password = body
         .password
         .ok_or_else(|| ApiError::bad_request("password is required."))?;
-    let codes = mfa::regenerate(&state, &principal.user, &password, state.now()).await?;
+    let codes = mfa::regenerate(&state, &principal.user, &password, state.now())
+        .await
+        .map_err(|e| e.audited_failure("mfa.backup_codes_failed"))?;
+    record(&state, &origin, &principal, "mfa.backup_codes_regenerated").await;
     Ok(Json(json!({ "backupCodes": codes })))
 }
 
@@ -185,6 +198,7 @@ pub struct StepUpVerify {
 async fn step_up_verify(
     State(state): State<AppState>,
     principal: Principal,
+    origin: Origin,
     AppJson(body): AppJson<StepUpVerify>,
 ) -> Result<Json<Value>, ApiError> {
     principal.require_session()?;
@@ -196,6 +210,15 @@ async fn step_up_verify(
         .code
         .ok_or_else(|| ApiError::bad_request("code is required."))?;
     let kind = body.kind.as_deref().unwrap_or("totp");
-    let token = mfa::verify_step_up(&state, &principal.user, &challenge, kind, &code, now).await?;
+    let token = mfa::verify_step_up(&state, &principal.user, &challenge, kind, &code, now)
+        .await
+        .map_err(|e| e.audited_failure("mfa.step_up_failed"))?;
+    record(&state, &origin, &principal, "mfa.step_up_verified").await;
     Ok(Json(json!({ "verification_token": token })))
+}
+
+/// A second-factor change by the signed-in user, in the audit log.
+async fn record(state: &AppState, origin: &Origin, principal: &Principal, event: &'static str) {
+    let entry = Entry::new(event, Outcome::Success).by(principal);
+    audit::record(state, origin, entry).await;
 }

@@ -4,12 +4,14 @@
 pub mod anaf;
 pub mod anaf_links;
 pub mod api_tokens;
+pub mod audit_log;
 pub mod auth;
 pub mod bank_accounts;
 pub mod clients;
 pub mod companies;
 pub mod efactura_messages;
 pub mod error;
+pub mod guard;
 pub mod invitations;
 pub mod invoice_defaults;
 pub mod invoices;
@@ -20,7 +22,6 @@ pub mod members;
 pub mod mfa;
 pub mod page;
 pub mod products;
-pub mod ratelimit;
 pub mod security;
 pub mod series;
 pub mod suppliers;
@@ -76,6 +77,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(me::router())
         .merge(mfa::router())
         .merge(api_tokens::router())
+        .merge(audit_log::router())
         .merge(licensing::router())
         .merge(companies::router())
         .merge(members::router())

@@ -53,7 +53,7 @@ pub async fn authenticate(
     state: &AppState,
     raw: &str,
     now: OffsetDateTime,
-) -> Result<(ApiKey, User), ApiError> {
+) -> Result<(ApiKey, User, bool), ApiError> {
     if !well_formed(raw) {
         return Err(refused(None));
     }
@@ -70,13 +70,13 @@ pub async fn authenticate(
         .await?
         .ok_or_else(|| refused(None))?;
     // A use is written at most once a minute: most requests of a busy key write nothing.
-    if key
+    let first_use = key
         .last_used_at
-        .is_none_or(|t| now - t.0 >= api_keys::TOUCH_EVERY)
-    {
+        .is_none_or(|t| now - t.0 >= api_keys::TOUCH_EVERY);
+    if first_use {
         api_keys::touch(&state.db, key.id, now).await?;
     }
-    Ok((key, user))
+    Ok((key, user, first_use))
 }
 
 /// The permissions a key's scopes name (unknown names grant nothing).

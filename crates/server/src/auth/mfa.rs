@@ -438,7 +438,7 @@ pub async fn verify_login(
     method: &str,
     code: &str,
     now: OffsetDateTime,
-) -> Result<TokenPair, ApiError> {
+) -> Result<(User, TokenPair), ApiError> {
     let answer = Answer {
         token: mfa_token,
         guards: ChallengeKind::Login,
@@ -447,11 +447,11 @@ pub async fn verify_login(
         code,
     };
     let outcome = pass_and_commit(state, answer, now, async |tx, user| {
-        Ok(session::start(tx, state, user, now).await?)
+        Ok((user.clone(), session::start(tx, state, user, now).await?))
     })
     .await?;
     match outcome {
-        Ok(pair) => Ok(pair),
+        Ok(signed_in) => Ok(signed_in),
         Err(Refusal::Code) => Err(ApiError::Unauthorized("Invalid code.")),
         Err(Refusal::Kind) => Err(ApiError::bad_request("type must be totp or backup.")),
         Err(_) => Err(ApiError::Unauthorized("Invalid or expired MFA challenge.")),

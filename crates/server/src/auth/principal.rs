@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 use super::api_keys;
 use super::tokens::{self, AccessError};
 use crate::api::error::ApiError;
+use crate::audit::{self, Entry, Origin, Outcome};
 use crate::ids::{ApiKeyId, OrgId};
 use crate::state::AppState;
 use crate::store::organizations::Membership;
@@ -66,7 +67,8 @@ impl Principal {
                           account itself; sign in to do this."
                     .into(),
                 code: None,
-            }),
+            }
+            .audited("api_key.not_allowed")),
         }
     }
 }
@@ -84,32 +86,39 @@ impl FromRequestParts<AppState> for Principal {
             .and_then(|v| v.to_str().ok())
             .map(str::trim)
             .filter(|v| !v.is_empty())
+            .map(str::to_owned)
             .ok_or(ApiError::Unauthorized("JWT Token not found"))?;
+        let header = header.as_str();
         let now = state.now();
         // Anything not starting with `Bearer ` is an API key (api.md §1.3).
         let Some(jwt) = header.strip_prefix("Bearer ").map(str::trim) else {
-            let principal = from_api_key(state, header, now).await?;
+            let principal = from_api_key(state, parts, header, now)
+                .await
+                .map_err(|e| e.audited("api_key.refused"))?;
             parts.extensions.insert(principal.clone());
             return Ok(principal);
         };
         let claims = tokens::verify_access(&state.keys, jwt, now).map_err(|e| match e {
-            AccessError::Expired => ApiError::Unauthorized("Expired JWT Token"),
-            AccessError::Invalid => ApiError::Unauthorized("Invalid JWT Token"),
+            AccessError::Expired => {
+                ApiError::Unauthorized("Expired JWT Token").audited("auth.token_expired")
+            }
+            AccessError::Invalid => {
+                ApiError::Unauthorized("Invalid JWT Token").audited("auth.token_refused")
+            }
         })?;
         let user = users::get(&state.db, crate::ids::UserId(claims.sub))
             .await?
-            .ok_or(ApiError::Unauthorized("Invalid JWT Token"))?;
+            .ok_or_else(|| {
+                ApiError::Unauthorized("Invalid JWT Token").audited("auth.token_refused")
+            })?;
         if user
             .sessions_valid_after
             .is_some_and(|after| claims.iat < after.unix_timestamp())
         {
-            return Err(ApiError::Unauthorized("Invalid JWT Token"));
+            return Err(ApiError::Unauthorized("Invalid JWT Token").audited("auth.token_revoked"));
         }
         if !user.is_active {
-            return Err(ApiError::Forbidden {
-                message: "This account is inactive.".into(),
-                code: Some("account_inactive"),
-            });
+            return Err(inactive());
         }
         let memberships = crate::store::organizations::memberships_of(&state.db, user.id).await?;
         let wanted = parts
@@ -128,15 +137,13 @@ impl FromRequestParts<AppState> for Principal {
 /// deactivated, has keys that no longer work.
 async fn from_api_key(
     state: &AppState,
+    parts: &mut Parts,
     raw: &str,
     now: OffsetDateTime,
 ) -> Result<Principal, ApiError> {
-    let (key, user) = api_keys::authenticate(state, raw, now).await?;
+    let (key, user, first_use) = api_keys::authenticate(state, raw, now).await?;
     if !user.is_active {
-        return Err(ApiError::Forbidden {
-            message: "This account is inactive.".into(),
-            code: Some("account_inactive"),
-        });
+        return Err(inactive());
     }
     let memberships = crate::store::organizations::memberships_of(&state.db, user.id).await?;
     if !memberships
@@ -150,7 +157,24 @@ async fn from_api_key(
     let mut principal = resolve(user, memberships, Some(key.organization_id));
     principal.permissions = principal.permissions.intersect(api_keys::scope_set(&key));
     principal.api_key = Some(key.id);
+    if first_use {
+        // A key's use is recorded when its last use is written: at most once a minute.
+        let origin = Origin::from_request_parts(parts, state).await?;
+        let entry = Entry::new("api_key.used", Outcome::Success)
+            .by(&principal)
+            .detail("name", key.name.as_str());
+        audit::record(state, &origin, entry).await;
+    }
     Ok(principal)
+}
+
+/// The contract's 403 for a deactivated account (recorded in the audit log).
+fn inactive() -> ApiError {
+    ApiError::Forbidden {
+        message: "This account is inactive.".into(),
+        code: Some("account_inactive"),
+    }
+    .audited("auth.account_inactive")
 }
 
 /// Picks the organization (api.md §1.4 step 1) and computes the effective permissions.

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::{passwords, tokens};
 use crate::api::error::ApiError;
+use crate::audit::{self, Entry, Outcome};
 use crate::events::{self, DomainEvent, Origin};
 use crate::ids::{OrgId, UserId};
 use crate::jobs::{self, Job};
@@ -78,14 +79,19 @@ pub enum Login {
 }
 
 /// Checks an e-mail and password. Unknown e-mails cost the same time as wrong passwords, and
-/// count towards the same lock-out (`lockout`).
+/// count towards the same lock-out (`lockout`). Every outcome is in the audit log.
 pub async fn login(
     state: &AppState,
     email: &str,
     password: &str,
+    origin: &audit::Origin,
     now: OffsetDateTime,
 ) -> Result<Login, ApiError> {
-    super::lockout::check(state, email, now).await?;
+    if let Err(locked) = super::lockout::check(state, email, now).await {
+        let entry = Entry::new("login.locked", Outcome::Refused).email(email);
+        audit::record(state, origin, entry).await;
+        return Err(locked);
+    }
     let user = users::find_by_email(&state.db, email).await?;
     let hash = user
         .as_ref()
@@ -94,34 +100,54 @@ pub async fn login(
     let matches = passwords::verify(password.to_owned(), hash).await?;
     let user = match user {
         Some(u) if matches && u.password_hash.is_some() => u,
-        _ => {
+        known => {
             super::lockout::failed(state, email, now).await?;
+            let entry = match &known {
+                Some(u) => Entry::new("login.failed", Outcome::Failure).of_user(u),
+                None => Entry::new("login.failed", Outcome::Failure).email(email),
+            };
+            audit::record(state, origin, entry).await;
             return Err(ApiError::Unauthorized("Invalid credentials."));
         }
     };
     super::lockout::cleared(state, email).await?;
-    if !user.is_active {
-        return Err(ApiError::Forbidden {
+    let refusal = if !user.is_active {
+        Some(ApiError::Forbidden {
             message: "This account is inactive.".into(),
             code: Some("account_inactive"),
-        });
-    }
-    if !user.email_verified {
-        return Err(ApiError::Forbidden {
+        })
+    } else if !user.email_verified {
+        Some(ApiError::Forbidden {
             message: "Please confirm your e-mail address before signing in.".into(),
             code: Some("email_not_confirmed"),
-        });
+        })
+    } else {
+        None
+    };
+    if let Some(refusal) = refusal {
+        let entry = Entry::new("login.refused", Outcome::Refused)
+            .of_user(&user)
+            .detail("reason", refusal.to_string());
+        audit::record(state, origin, entry).await;
+        return Err(refusal);
     }
     if crate::store::mfa::enabled(&state.db, user.id).await? {
-        return Ok(Login::SecondFactor {
+        let challenge = Login::SecondFactor {
             mfa_token: super::mfa::challenge(state, &user, super::mfa::ChallengeKind::Login, now)
                 .await?,
             methods: super::mfa::methods(state, &user).await?,
-        });
+        };
+        let entry = Entry::new("login.mfa_challenged", Outcome::Success).of_user(&user);
+        audit::record(state, origin, entry).await;
+        return Ok(challenge);
     }
     let mut tx = state.db.begin().await?;
     let pair = start(&mut tx, state, &user, now).await?;
     tx.commit().await?;
+    let entry = Entry::new("login.succeeded", Outcome::Success)
+        .of_user(&user)
+        .detail("method", "password");
+    audit::record(state, origin, entry).await;
     Ok(Login::Session(pair))
 }
 
@@ -145,7 +171,7 @@ pub async fn refresh(
         sessions::revoke_family(&mut tx, found.family_id, now).await?;
         tx.commit().await?;
         tracing::warn!(user = %found.user_id, "a rotated refresh token was reused; its session is revoked");
-        return Err(REFUSED);
+        return Err(REFUSED.audited("refresh.replayed"));
     }
     let user = match users::get_in(&mut tx, found.user_id).await? {
         Some(u) if u.is_active => u,

@@ -209,11 +209,19 @@ fn window_verdict(window: Window, hits: &[i64], now: i64, allowed: bool) -> Verd
     }
 }
 
-/// The limits' store: in this process (SQLite), or shared through PostgreSQL.
+/// The limits' store: in this process (SQLite), or shared through PostgreSQL; and, per
+/// process, when each refused caller was last written to the audit log.
 #[derive(Debug)]
-pub enum Limits {
-    Memory(memory::Store, Settings),
-    Postgres(postgres::Store, Settings),
+pub struct Limits {
+    store: Store,
+    settings: Settings,
+    refusals_noted: std::sync::Mutex<std::collections::HashMap<String, OffsetDateTime>>,
+}
+
+#[derive(Debug)]
+enum Store {
+    Memory(memory::Store),
+    Postgres(postgres::Store),
 }
 
 /// A rate-limit store failure (PostgreSQL unreachable): the request is let through, logged.
@@ -222,15 +230,37 @@ pub type LimitError = sqlx::Error;
 impl Limits {
     /// The store for `db`: shared tables on PostgreSQL, memory on SQLite.
     pub fn for_db(db: &Db, settings: Settings) -> Limits {
-        match db {
-            Db::Postgres(pool) => Limits::Postgres(postgres::Store::new(pool.clone()), settings),
-            Db::Sqlite { .. } => Limits::Memory(memory::Store::default(), settings),
+        let store = match db {
+            Db::Postgres(pool) => Store::Postgres(postgres::Store::new(pool.clone())),
+            Db::Sqlite { .. } => Store::Memory(memory::Store::default()),
+        };
+        Limits {
+            store,
+            settings,
+            refusals_noted: std::sync::Mutex::default(),
         }
     }
 
     pub fn settings(&self) -> Settings {
-        match self {
-            Limits::Memory(_, s) | Limits::Postgres(_, s) => *s,
+        self.settings
+    }
+
+    /// Whether a refusal of `key` at `now` is the first in a minute (in this process), so
+    /// the audit log gets one record a minute per refused caller, not one per request.
+    pub fn first_refusal(&self, key: &str, now: OffsetDateTime) -> bool {
+        let mut noted = self
+            .refusals_noted
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if noted.len() >= 10_000 {
+            noted.retain(|_, at| now - *at < Duration::minutes(1));
+        }
+        match noted.get(key) {
+            Some(at) if now - *at < Duration::minutes(1) => false,
+            _ => {
+                noted.insert(key.to_owned(), now);
+                true
+            }
         }
     }
 
@@ -247,9 +277,9 @@ impl Limits {
         } else {
             ("anonymous", settings.anonymous)
         };
-        match self {
-            Limits::Memory(store, _) => Ok(store.take(name, bucket, key, micros(now))),
-            Limits::Postgres(store, _) => store.take(name, bucket, key, micros(now)).await,
+        match &self.store {
+            Store::Memory(store) => Ok(store.take(name, bucket, key, micros(now))),
+            Store::Postgres(store) => store.take(name, bucket, key, micros(now)).await,
         }
     }
 
@@ -260,9 +290,9 @@ impl Limits {
         key: &str,
         now: OffsetDateTime,
     ) -> Result<Verdict, LimitError> {
-        match self {
-            Limits::Memory(store, _) => Ok(store.hit(window, key, micros(now))),
-            Limits::Postgres(store, _) => store.hit(window, key, micros(now)).await,
+        match &self.store {
+            Store::Memory(store) => Ok(store.hit(window, key, micros(now))),
+            Store::Postgres(store) => store.hit(window, key, micros(now)).await,
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod anaf_quota;
 pub mod anaf_token_links;
 pub mod anaf_tokens;
 pub mod api_keys;
+pub mod audit;
 pub mod bank_accounts;
 pub mod clients;
 pub mod companies;

@@ -13,6 +13,8 @@ mod support;
 mod anaf;
 // API keys: scopes, refusals, rotation, no self-management.
 mod api_keys;
+// The audit log: security events and refusals, who reads it, append-only.
+mod audit;
 // Security headers and CORS.
 mod hardening;
 // The installation's licence and plan.

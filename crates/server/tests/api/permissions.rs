@@ -27,6 +27,7 @@ const ROUTES: &[(&str, &str, Permission)] = &[
         "/api/v1/api-tokens/{id}/rotate",
         Permission::ApiKeyManage,
     ),
+    ("GET", "/api/v1/audit-log", Permission::OrgViewAudit),
     ("GET", "/api/v1/bank-accounts", Permission::CompanyView),
     ("POST", "/api/v1/bank-accounts", Permission::CompanyEdit),
     (
