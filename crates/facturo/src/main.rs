@@ -124,6 +124,12 @@ struct ServeArgs {
     /// Origins a browser may call the API from (comma-separated, e.g. https://app.example.ro).
     #[arg(long, env = "FACTURO_CORS_ORIGINS", value_delimiter = ',')]
     cors_origins: Vec<String>,
+    /// The WebAuthn relying party id for passkeys (default: the public URL's host).
+    #[arg(long, env = "FACTURO_WEBAUTHN_RP_ID")]
+    webauthn_rp_id: Option<String>,
+    /// The origin passkeys are used from (default: the public URL).
+    #[arg(long, env = "FACTURO_WEBAUTHN_ORIGIN")]
+    webauthn_origin: Option<String>,
     /// The licence the vendor issued (the JWT, or a file holding it); none means Freemium.
     #[arg(long, env = "FACTURO_LICENSE", hide_env_values = true)]
     license: Option<String>,
@@ -257,6 +263,8 @@ fn serve_config(args: ServeArgs) -> anyhow::Result<Config> {
         .context("FACTURO_ANAF_REGISTRY")?;
     config.trusted_proxies = args.trusted_proxies;
     config.cors_origins = args.cors_origins;
+    config.webauthn_rp_id = non_empty(args.webauthn_rp_id);
+    config.webauthn_origin = non_empty(args.webauthn_origin);
     config.licence = non_empty(args.license)
         .map(|v| license::read_licence(&v))
         .transpose()?;

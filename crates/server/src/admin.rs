@@ -64,6 +64,7 @@ pub async fn create_user(
         authority: Arc::new(crate::vault::Authority::from_config(config)?),
         // Making a user needs no plan.
         licence: Arc::new(crate::licensing::Standing::unlicensed()),
+        passkeys: None,
     };
     let registration = Registration {
         email: account.email,

@@ -212,6 +212,10 @@ pub struct Config {
     pub efactura_policy: crate::efactura::Policy,
     /// How long one request to ANAF may take.
     pub anaf_timeout: Duration,
+    /// The WebAuthn relying party id (`FACTURO_WEBAUTHN_RP_ID`); default: the origin's host.
+    pub webauthn_rp_id: Option<String>,
+    /// The origin passkeys are used from (`FACTURO_WEBAUTHN_ORIGIN`); default: the public URL.
+    pub webauthn_origin: Option<String>,
     /// The token buckets of every request (the auth routes' windows are fixed, api.md §1.7).
     pub rate_limits: crate::limits::Settings,
 }
@@ -246,6 +250,8 @@ impl Config {
             efactura_policy: crate::efactura::Policy::default(),
             anaf_timeout: Duration::from_mins(1),
             rate_limits: crate::limits::Settings::default(),
+            webauthn_rp_id: None,
+            webauthn_origin: None,
         }
     }
 

@@ -59,7 +59,7 @@ ids! {
     UserId, OrgId, MembershipId, CompanyId, BankAccountId, ClientId, SupplierId, ProductId,
     VatRateId, SeriesId, InvoiceId, LineId, EventId, JobId, TokenId, InvitationId, SubmissionId,
     EfacturaMessageId, AnafTokenId, AnafConnectionId, AnafLinkId, ApiKeyId, MfaChallengeId,
-    MfaVerificationId, BackupCodeId, AuditId,
+    MfaVerificationId, BackupCodeId, AuditId, PasskeyId, CeremonyId,
     /// An installation of Facturo (its data directory), see `vault::instance`.
     InstanceId,
 }

@@ -141,6 +141,17 @@ impl Server {
             anaf.trusted.push(sim.certificate());
         }
         let limits = limits::Limits::for_db(&db, config.rate_limits);
+        let passkeys = match auth::passkeys::relying_party(
+            config.public_url(),
+            config.webauthn_rp_id.as_deref(),
+            config.webauthn_origin.as_deref(),
+        ) {
+            Ok(rp) => Some(Arc::new(rp)),
+            Err(e) => {
+                tracing::warn!(problem = %e, "passkeys are off: no WebAuthn relying party");
+                None
+            }
+        };
         let state = AppState {
             db,
             clock,
@@ -154,6 +165,7 @@ impl Server {
             sandbox,
             authority: Arc::new(authority),
             licence: Arc::new(licence),
+            passkeys,
         };
         if matches!(
             state.licence.status,

@@ -36,6 +36,8 @@ pub struct AppState {
     pub authority: Arc<Authority>,
     /// The licence the installation runs under, and so its plan.
     pub licence: Arc<Standing>,
+    /// The WebAuthn relying party (None: passkeys are not configured).
+    pub passkeys: Option<Arc<webauthn_rs::Webauthn>>,
 }
 
 impl AppState {

@@ -280,7 +280,7 @@ async fn logout(
     Ok(response)
 }
 
-fn with_refresh_cookie(pair: TokenPair) -> Response {
+pub(super) fn with_refresh_cookie(pair: TokenPair) -> Response {
     let value = format!(
         "{REFRESH_COOKIE}={}; Path=/api; HttpOnly; Secure; SameSite=Strict; Max-Age={}",
         pair.refresh_token,

@@ -34,7 +34,6 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub struct MfaStatus {
     pub totp_enabled: bool,
     pub backup_codes_remaining: i64,
-    /// Passkeys come with issue #5's WebAuthn part.
     pub passkeys_count: i64,
 }
 
@@ -50,7 +49,7 @@ async fn status(
     Ok(Json(MfaStatus {
         totp_enabled: store::enabled(&state.db, id).await?,
         backup_codes_remaining: store::backup_codes_left(&state.db, id).await?,
-        passkeys_count: 0,
+        passkeys_count: crate::store::passkeys::count(&state.db, id).await?,
     }))
 }
 

@@ -21,6 +21,7 @@ pub mod me;
 pub mod members;
 pub mod mfa;
 pub mod page;
+pub mod passkeys;
 pub mod products;
 pub mod security;
 pub mod series;
@@ -76,6 +77,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(auth::router())
         .merge(me::router())
         .merge(mfa::router())
+        .merge(passkeys::router())
         .merge(api_tokens::router())
         .merge(audit_log::router())
         .merge(licensing::router())

@@ -5,6 +5,7 @@ pub mod api_keys;
 pub mod keys;
 pub mod lockout;
 pub mod mfa;
+pub mod passkeys;
 pub mod passwords;
 pub mod principal;
 pub mod session;

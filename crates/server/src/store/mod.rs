@@ -27,6 +27,7 @@ pub mod message_list;
 pub mod mfa;
 pub mod organizations;
 pub mod party_invoices;
+pub mod passkeys;
 pub mod products;
 pub mod registry_cache;
 pub mod series;

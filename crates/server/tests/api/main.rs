@@ -37,6 +37,8 @@ mod efactura_faults;
 mod invoices;
 // Two-factor authentication: TOTP, backup codes, login challenges, step-up.
 mod mfa;
+// Passkeys: registration and sign-in with a software authenticator, refusals.
+mod passkeys;
 // Rate limits: buckets, windows, headers, lock-out, two processes sharing one budget.
 mod rate_limits;
 // Members and invitations: e-mailed links, accepting, roles and permissions in effect, owner rules.

@@ -13,6 +13,7 @@ use time::macros::datetime;
 use tokio_util::sync::CancellationToken;
 
 pub mod members;
+pub mod passkey;
 pub mod spv;
 
 pub use server::testing::{SmtpSink, TestDb};
