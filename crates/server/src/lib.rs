@@ -136,12 +136,15 @@ impl Server {
         if let Some(sim) = &sandbox {
             anaf.trusted.push(sim.certificate());
         }
+        let google = auth::google::GoogleKeys::new(&config.google.jwks_url)
+            .context("configuring Google sign-in")?;
         let state = AppState {
             db,
             clock,
             config: Arc::new(config),
             keys: Arc::new(keys),
             limits: Arc::new(auth::ratelimit::RateLimits::default()),
+            google: Arc::new(google),
             mailer,
             registry: Arc::new(registry),
             vault: Arc::new(vault),

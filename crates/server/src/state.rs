@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use time::OffsetDateTime;
 
+use crate::auth::google::GoogleKeys;
 use crate::auth::keys::SigningKeys;
 use crate::auth::ratelimit::RateLimits;
 use crate::clock::Clock;
@@ -22,6 +23,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub keys: Arc<SigningKeys>,
     pub limits: Arc<RateLimits>,
+    /// Google's token-signing keys, cached (Google sign-in).
+    pub google: Arc<GoogleKeys>,
     pub mailer: Mailer,
     pub registry: Arc<Registry>,
     /// The secret-encryption key and this installation's id (ANAF tokens).

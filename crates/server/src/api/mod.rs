@@ -20,6 +20,7 @@ pub mod members;
 pub mod mfa;
 pub mod page;
 pub mod products;
+pub mod recovery;
 pub mod security;
 pub mod series;
 pub mod suppliers;
@@ -72,6 +73,7 @@ struct ApiDoc;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(auth::router())
+        .merge(recovery::router())
         .merge(me::router())
         .merge(mfa::router())
         .merge(api_tokens::router())

@@ -13,7 +13,7 @@ use totp_rs::{Builder, Secret};
 use crate::support::{Actor, PASSWORD, Reply, TestApp};
 
 /// The 6-digit code of `secret` (base32) at the test's clock, `steps` × 30 s later.
-fn code_at(app: &TestApp, secret: &str, steps: i64) -> String {
+pub(crate) fn code_at(app: &TestApp, secret: &str, steps: i64) -> String {
     let bytes = Secret::try_from_base32(secret).unwrap().as_bytes().to_vec();
     let totp = Builder::new()
         .with_secret(Secret::from(bytes))
@@ -24,7 +24,7 @@ fn code_at(app: &TestApp, secret: &str, steps: i64) -> String {
 }
 
 /// Turns TOTP on for `user`; the secret and the ten backup codes.
-async fn enrol(user: &Actor<'_>) -> (String, Vec<String>) {
+pub(crate) async fn enrol(user: &Actor<'_>) -> (String, Vec<String>) {
     let setup = user.post("/api/v1/me/mfa/totp/setup", json!({})).await;
     assert_eq!(setup.status, 200, "{}", setup.body);
     let secret = setup.body["secret"].as_str().unwrap().to_owned();
@@ -262,7 +262,7 @@ async fn a_challenge_dies_after_five_wrong_codes_or_five_minutes() {
 }
 
 /// A step-up verification token for `user`.
-async fn step_up(user: &Actor<'_>, secret: &str) -> String {
+pub(crate) async fn step_up(user: &Actor<'_>, secret: &str) -> String {
     let challenge = user.post("/api/v1/mfa/challenge", json!({})).await;
     assert_eq!(challenge.status, 200, "{}", challenge.body);
     assert_eq!(challenge.body["mfa_required"], true);
@@ -283,7 +283,7 @@ async fn step_up(user: &Actor<'_>, secret: &str) -> String {
         .to_owned()
 }
 
-fn mfa_required(reply: &Reply) {
+pub(crate) fn mfa_required(reply: &Reply) {
     assert_eq!(reply.status, 403, "{}", reply.body);
     assert_eq!(reply.body["error"], "mfa_required", "{}", reply.body);
     assert!(reply.body["error_description"].is_string());

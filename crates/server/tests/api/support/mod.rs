@@ -3,6 +3,7 @@
 //! `user.company()`, `user.draft_invoice()`).
 
 pub mod authority;
+pub mod google;
 
 use std::sync::Arc;
 
@@ -146,6 +147,63 @@ impl TestApp {
             None => request,
         };
         Reply::from(request.send().await.expect("sending a request")).await
+    }
+
+    /// The token of the `nth` (from 1) e-mail to `email` that links to `page` of this server
+    /// (`/invitation`, `/reset-password`, …), waiting for it to arrive.
+    pub async fn emailed_token(&self, email: &str, page: &str, nth: usize) -> String {
+        let link = format!("{}{page}?token=", self.url);
+        let deadline = tokio::time::Instant::now() + server::testing::smtp::MAIL_WAIT;
+        loop {
+            let texts: Vec<String> = self
+                .mail
+                .mails()
+                .into_iter()
+                .filter(|m| m.to.iter().any(|to| to == email))
+                .map(|m| m.text())
+                .filter(|text| text.contains(&link))
+                .collect();
+            if let Some(text) = texts.get(nth - 1) {
+                return text.split(&link).nth(1).unwrap()[..128].to_owned();
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "no e-mail #{nth} to {email} linking to {link}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The texts of the e-mails sent to `email` so far.
+    pub fn mails_to(&self, email: &str) -> Vec<String> {
+        self.mail
+            .mails()
+            .into_iter()
+            .filter(|m| m.to.iter().any(|to| to == email))
+            .map(|m| m.text())
+            .collect()
+    }
+
+    /// Waits until no job of these kinds is queued or running, so that what they did not do
+    /// can be checked.
+    pub async fn jobs_done(&self, kinds: &[&str]) {
+        let deadline = tokio::time::Instant::now() + server::testing::smtp::MAIL_WAIT;
+        loop {
+            let mut left = 0;
+            for kind in kinds {
+                left += server::testing::unfinished_jobs(&self.state.db, kind)
+                    .await
+                    .unwrap();
+            }
+            if left == 0 {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{left} jobs of {kinds:?} still to do"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
     }
 
     /// Registers (auto-confirmed) and signs in a new user.
