@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use server::config::GoogleConfig;
 use server::{AnafConfig, AnafEnvironment, Config, RegistrySource, SecretText};
 
 mod anaf_sim;
@@ -162,6 +163,13 @@ struct ServeArgs {
     /// `facturo anaf-sim`); without it signatures are only checked in the sandbox.
     #[arg(long, env = "FACTURO_ANAF_TRUSTED_CERTS")]
     anaf_trusted_certs: Option<std::path::PathBuf>,
+    /// The OAuth client ids (comma-separated) whose Google ID tokens sign users in; none turns
+    /// Google sign-in off.
+    #[arg(long, env = "FACTURO_GOOGLE_CLIENT_IDS", value_delimiter = ',')]
+    google_client_ids: Vec<String>,
+    /// Where Google publishes its token-signing keys.
+    #[arg(long, env = "FACTURO_GOOGLE_JWKS_URL", default_value = server::config::GOOGLE_JWKS_URL)]
+    google_jwks_url: String,
 }
 
 #[derive(Debug, Args)]
@@ -280,6 +288,15 @@ fn serve_config(args: ServeArgs) -> anyhow::Result<Config> {
         client_secret: non_empty(args.anaf_client_secret).map(SecretText),
         redirect_uri: non_empty(args.anaf_redirect_uri),
         trusted_certs: args.anaf_trusted_certs,
+    };
+    config.google = GoogleConfig {
+        client_ids: args
+            .google_client_ids
+            .into_iter()
+            .map(|id| id.trim().to_owned())
+            .filter(|id| !id.is_empty())
+            .collect(),
+        jwks_url: args.google_jwks_url,
     };
     if config.anaf.client_id.is_some() != config.anaf.client_secret.is_some() {
         anyhow::bail!("set both FACTURO_ANAF_CLIENT_ID and FACTURO_ANAF_CLIENT_SECRET, or neither");

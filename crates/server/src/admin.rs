@@ -53,6 +53,9 @@ pub async fn create_user(
         config: Arc::new(config.clone()),
         keys: Arc::new(keys),
         limits: Arc::new(crate::limits::Limits::for_db(&db, config.rate_limits)),
+        google: Arc::new(crate::auth::google::GoogleKeys::new(
+            &config.google.jwks_url,
+        )?),
         mailer: crate::mail::Mailer::Log,
         registry: Arc::new(crate::registry::Registry::new(
             &crate::RegistrySource::Sandbox,

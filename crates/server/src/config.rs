@@ -158,6 +158,28 @@ impl AnafConfig {
     }
 }
 
+/// Where Google publishes the keys its ID tokens are signed with (a JWKS).
+pub const GOOGLE_JWKS_URL: &str = "https://www.googleapis.com/oauth2/v3/certs";
+
+/// Google sign-in (`POST /api/auth/google`, issue #5 item 4).
+#[derive(Debug, Clone)]
+pub struct GoogleConfig {
+    /// The OAuth client ids of the apps that obtain the ID tokens: a token's `aud` must be one
+    /// of them. None turns Google sign-in off (`FACTURO_GOOGLE_CLIENT_IDS`).
+    pub client_ids: Vec<String>,
+    /// Google's keys (`FACTURO_GOOGLE_JWKS_URL`); tests serve their own.
+    pub jwks_url: String,
+}
+
+impl Default for GoogleConfig {
+    fn default() -> Self {
+        GoogleConfig {
+            client_ids: Vec::new(),
+            jwks_url: GOOGLE_JWKS_URL.to_owned(),
+        }
+    }
+}
+
 /// A secret given in the configuration; `Debug` does not show it.
 #[derive(Clone, Default)]
 pub struct SecretText(pub String);
@@ -190,6 +212,7 @@ pub struct Config {
     /// e-mails to the log instead.
     pub smtp_url: Option<String>,
     pub mail_from: String,
+    pub google: GoogleConfig,
     pub registry: RegistrySource,
     /// How long an answer of the company registry is reused.
     pub registry_ttl: Duration,
@@ -236,6 +259,7 @@ impl Config {
             auto_confirm_email: false,
             smtp_url: None,
             mail_from: "Facturo <no-reply@localhost>".into(),
+            google: GoogleConfig::default(),
             registry: RegistrySource::Sandbox,
             registry_ttl: Duration::from_hours(24),
             trusted_proxies: Vec::new(),

@@ -60,6 +60,8 @@ ids! {
     VatRateId, SeriesId, InvoiceId, LineId, EventId, JobId, TokenId, InvitationId, SubmissionId,
     EfacturaMessageId, AnafTokenId, AnafConnectionId, AnafLinkId, ApiKeyId, MfaChallengeId,
     MfaVerificationId, BackupCodeId, AuditId, PasskeyId, CeremonyId,
+    /// An account at another provider (Google) linked to a user.
+    IdentityId,
     /// An installation of Facturo (its data directory), see `vault::instance`.
     InstanceId,
 }

@@ -152,12 +152,15 @@ impl Server {
                 None
             }
         };
+        let google = auth::google::GoogleKeys::new(&config.google.jwks_url)
+            .context("configuring Google sign-in")?;
         let state = AppState {
             db,
             clock,
             config: Arc::new(config),
             keys: Arc::new(keys),
             limits: Arc::new(limits),
+            google: Arc::new(google),
             mailer,
             registry: Arc::new(registry),
             vault: Arc::new(vault),

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use time::OffsetDateTime;
 
+use crate::auth::google::GoogleKeys;
 use crate::auth::keys::SigningKeys;
 use crate::clock::Clock;
 use crate::config::Config;
@@ -23,6 +24,8 @@ pub struct AppState {
     pub keys: Arc<SigningKeys>,
     /// Request rate limits (shared through PostgreSQL, in memory on SQLite).
     pub limits: Arc<Limits>,
+    /// Google's token-signing keys, cached (Google sign-in).
+    pub google: Arc<GoogleKeys>,
     pub mailer: Mailer,
     pub registry: Arc<Registry>,
     /// The secret-encryption key and this installation's id (ANAF tokens).

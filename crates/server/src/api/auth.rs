@@ -1,4 +1,5 @@
-//! Authentication routes (api.md §2): login, registration, e-mail confirmation, refresh, logout.
+//! Authentication routes (api.md §2): login, Google sign-in, registration, e-mail confirmation,
+//! refresh, logout. Password reset and e-mail change links are in `api::recovery`.
 
 use axum::Json;
 use axum::extract::State;
@@ -20,6 +21,7 @@ use crate::store::users;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(login))
+        .routes(routes!(google))
         .routes(routes!(mfa_verify))
         .routes(routes!(register))
         .routes(routes!(confirm_email))
@@ -54,13 +56,64 @@ async fn login(
     AppJson(body): AppJson<LoginRequest>,
 ) -> Result<Response, ApiError> {
     let now = state.now();
-    match session::login(&state, &body.email, &body.password, &origin, now).await? {
-        session::Login::Session(pair) => Ok(with_refresh_cookie(pair)),
-        session::Login::SecondFactor { mfa_token, methods } => Ok(Json(json!({
+    let login = session::login(&state, &body.email, &body.password, &origin, now).await?;
+    Ok(signed_in(login, None))
+}
+
+/// A login's answer: the tokens and the refresh cookie (with `isNewUser` for Google), or the
+/// second-factor challenge without a cookie (api.md §2.2).
+fn signed_in(login: session::Login, is_new_user: Option<bool>) -> Response {
+    match login {
+        session::Login::Session(pair) => match is_new_user {
+            None => with_refresh_cookie(pair),
+            Some(is_new_user) => set_refresh_cookie(
+                Json(json!({
+                    "token": pair.token,
+                    "refresh_token": pair.refresh_token,
+                    "isNewUser": is_new_user,
+                }))
+                .into_response(),
+                &pair.refresh_token,
+            ),
+        },
+        session::Login::SecondFactor { mfa_token, methods } => Json(json!({
             "mfa_required": true, "mfa_token": mfa_token, "mfa_methods": methods,
         }))
-        .into_response()),
+        .into_response(),
     }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct GoogleRequest {
+    /// The Google ID token (a JWT) the app got from Google Identity Services.
+    pub credential: String,
+    /// `ro` or `en`, for a new account (default: from `Accept-Language`).
+    pub locale: Option<String>,
+}
+
+/// Sign in with Google. The account linked to the Google account signs in; else the account
+/// with its (Google-verified) address, which gets linked; else a new account and organization
+/// are made, without a password (`isNewUser: true`). A user with two-factor authentication gets
+/// the same challenge as a password login.
+#[utoipa::path(post, path = "/api/auth/google", tag = "auth", operation_id = "auth_google",
+    request_body = GoogleRequest,
+    responses(
+        (status = 200, description = "`{token, refresh_token, isNewUser}` and the refresh cookie, or `{mfa_required: true, mfa_token, mfa_methods}`"),
+        (status = 401, description = "Invalid Google token (signature, issuer, audience, expiry), or an address Google has not verified"),
+        (status = 403, description = "Account inactive"),
+        (status = 503, description = "Google sign-in is not configured, or Google's keys cannot be fetched"),
+    ))]
+async fn google(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    origin: Origin,
+    AppJson(body): AppJson<GoogleRequest>,
+) -> Result<Response, ApiError> {
+    let locale = locale_of(body.locale, &headers);
+    let done = crate::auth::google::sign_in(&state, &body.credential, locale, &origin, state.now())
+        .await
+        .map_err(|e| e.audited_failure("google.refused"))?;
+    Ok(signed_in(done.login, Some(done.is_new_user)))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -118,16 +171,7 @@ async fn register(
     headers: HeaderMap,
     AppJson(body): AppJson<RegisterRequest>,
 ) -> Result<Response, ApiError> {
-    let locale = body
-        .locale
-        .filter(|l| l == "ro" || l == "en")
-        .unwrap_or_else(|| {
-            let accept = headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("");
-            if accept.contains("ro") { "ro" } else { "en" }.to_owned()
-        });
+    let locale = locale_of(body.locale, &headers);
     let confirmed = state.config.auto_confirm_email;
     let email = users::normalize_email(&body.email);
     let reg = Registration {
@@ -151,6 +195,18 @@ async fn register(
         Json(json!({ "message": message, "email": email })),
     )
         .into_response())
+}
+
+/// A new account's locale: the one asked for when it is `ro` or `en`, else from
+/// `Accept-Language`.
+fn locale_of(asked: Option<String>, headers: &HeaderMap) -> String {
+    asked.filter(|l| l == "ro" || l == "en").unwrap_or_else(|| {
+        let accept = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if accept.contains("ro") { "ro" } else { "en" }.to_owned()
+    })
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -281,12 +337,15 @@ async fn logout(
 }
 
 pub(super) fn with_refresh_cookie(pair: TokenPair) -> Response {
+    let refresh = pair.refresh_token.clone();
+    set_refresh_cookie(Json(pair).into_response(), &refresh)
+}
+
+fn set_refresh_cookie(mut response: Response, refresh_token: &str) -> Response {
     let value = format!(
-        "{REFRESH_COOKIE}={}; Path=/api; HttpOnly; Secure; SameSite=Strict; Max-Age={}",
-        pair.refresh_token,
+        "{REFRESH_COOKIE}={refresh_token}; Path=/api; HttpOnly; Secure; SameSite=Strict; Max-Age={}",
         crate::auth::tokens::REFRESH_TTL.whole_seconds()
     );
-    let mut response = Json(pair).into_response();
     if let Ok(v) = HeaderValue::from_str(&value) {
         response.headers_mut().insert(header::SET_COOKIE, v);
     }

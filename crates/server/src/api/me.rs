@@ -1,7 +1,9 @@
-//! The signed-in user (api.md §2.5): profile, memberships, effective permissions, password.
+//! The signed-in user (api.md §2.5): profile, memberships, effective permissions, password,
+//! e-mail address.
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use time::OffsetDateTime;
@@ -12,13 +14,15 @@ use utoipa_axum::routes;
 use super::error::ApiError;
 use super::json::{AppJson, Patch};
 use super::wire;
-use crate::auth::Principal;
-use crate::auth::session;
+use crate::auth::links::{self, EmailChange};
+use crate::auth::{Principal, session};
 use crate::state::AppState;
 use crate::store::users::{self, Profile};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(get, update))
+    OpenApiRouter::new()
+        .routes(routes!(get, update))
+        .routes(routes!(change_email))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -215,4 +219,44 @@ async fn update(
     users::update_profile(&mut tx, user.id, &profile, now).await?;
     tx.commit().await?;
     Ok(Json(json!({ "message": "Profile updated." })))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangeEmailRequest {
+    pub new_email: String,
+    /// The current password; needed when the account has one.
+    pub password: Option<String>,
+    /// From `POST /api/v1/mfa/verify`; needed when the user has two-factor authentication.
+    #[serde(alias = "verification_token")]
+    pub verification_token: Option<String>,
+}
+
+/// Change the e-mail address: a link that works once within an hour goes to the new address,
+/// and a notice to the current one; the address changes when the link is opened
+/// (`POST /api/auth/confirm-email-change`). The answer does not tell whether the new address
+/// already has an account (it then gets no link). Only from a session.
+#[utoipa::path(post, path = "/api/v1/me/email", tag = "me", operation_id = "me_change_email",
+    request_body = ChangeEmailRequest,
+    responses((status = 202, description = "`{message}`: the link is on its way"),
+        (status = 403, description = "An API key, or `mfa_required`"),
+        (status = 422, description = "Invalid address, missing or wrong password")))]
+async fn change_email(
+    State(state): State<AppState>,
+    principal: Principal,
+    AppJson(body): AppJson<ChangeEmailRequest>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    principal.require_session()?;
+    let change = EmailChange {
+        new_email: &body.new_email,
+        password: body.password.as_deref(),
+        verification_token: body.verification_token.as_deref(),
+    };
+    links::request_email_change(&state, &principal.user, change, state.now()).await?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(json!({
+            "message": "Open the link sent to the new address to confirm it; the address changes then.",
+        })),
+    ))
 }

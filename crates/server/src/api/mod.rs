@@ -23,6 +23,7 @@ pub mod mfa;
 pub mod page;
 pub mod passkeys;
 pub mod products;
+pub mod recovery;
 pub mod security;
 pub mod series;
 pub mod suppliers;
@@ -75,6 +76,7 @@ struct ApiDoc;
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(auth::router())
+        .merge(recovery::router())
         .merge(me::router())
         .merge(mfa::router())
         .merge(passkeys::router())

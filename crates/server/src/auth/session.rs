@@ -1,14 +1,16 @@
 //! Sessions: login, refresh with rotation and reuse detection, logout, and the account
-//! operations around them (register, confirm e-mail, change password).
+//! operations around them (register, confirm e-mail, change password). Google sign-in
+//! (`auth::google`) creates accounts and admits users through the same functions.
 //!
 //! A refresh token is single-use: each refresh marks it rotated and issues the next one of the
 //! same family. Presenting a rotated token again means it was copied, so the whole family is
 //! revoked (RFC 6819 §5.2.2.3).
 
 use serde::Serialize;
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 use uuid::Uuid;
 
+use super::links::Link;
 use super::{passwords, tokens};
 use crate::api::error::ApiError;
 use crate::audit::{self, Entry, Outcome};
@@ -29,9 +31,6 @@ pub struct TokenPair {
     /// The refresh token (single use, 30 days).
     pub refresh_token: String,
 }
-
-/// How long an e-mail confirmation link stays valid.
-const CONFIRM_TTL: Duration = Duration::hours(48);
 
 /// Starts a session: a new refresh-token family and an access token.
 pub async fn start(
@@ -67,7 +66,7 @@ async fn issue(
     })
 }
 
-/// What a password login gives: a session, or a challenge for the second factor.
+/// What a login (password or Google) gives: a session, or a challenge for the second factor.
 #[derive(Debug)]
 pub enum Login {
     Session(TokenPair),
@@ -111,42 +110,60 @@ pub async fn login(
         }
     };
     super::lockout::cleared(state, email).await?;
-    let refusal = if !user.is_active {
-        Some(ApiError::Forbidden {
-            message: "This account is inactive.".into(),
-            code: Some("account_inactive"),
-        })
-    } else if !user.email_verified {
-        Some(ApiError::Forbidden {
+    if user.is_active && !user.email_verified {
+        let refusal = ApiError::Forbidden {
             message: "Please confirm your e-mail address before signing in.".into(),
             code: Some("email_not_confirmed"),
-        })
-    } else {
-        None
-    };
-    if let Some(refusal) = refusal {
+        };
         let entry = Entry::new("login.refused", Outcome::Refused)
             .of_user(&user)
             .detail("reason", refusal.to_string());
         audit::record(state, origin, entry).await;
         return Err(refusal);
     }
+    admit(state, &user, "password", origin, now).await
+}
+
+/// Lets in a user whose first factor passed (`method`: a password, a Google ID token): a
+/// session, or the second-factor challenge when they have TOTP (api.md §2.2 step 2 and 5); an
+/// inactive account is refused. Each outcome is in the audit log.
+pub async fn admit(
+    state: &AppState,
+    user: &User,
+    method: &'static str,
+    origin: &audit::Origin,
+    now: OffsetDateTime,
+) -> Result<Login, ApiError> {
+    if !user.is_active {
+        let refusal = ApiError::Forbidden {
+            message: "This account is inactive.".into(),
+            code: Some("account_inactive"),
+        };
+        let entry = Entry::new("login.refused", Outcome::Refused)
+            .of_user(user)
+            .detail("method", method)
+            .detail("reason", refusal.to_string());
+        audit::record(state, origin, entry).await;
+        return Err(refusal);
+    }
     if crate::store::mfa::enabled(&state.db, user.id).await? {
         let challenge = Login::SecondFactor {
-            mfa_token: super::mfa::challenge(state, &user, super::mfa::ChallengeKind::Login, now)
+            mfa_token: super::mfa::challenge(state, user, super::mfa::ChallengeKind::Login, now)
                 .await?,
-            methods: super::mfa::methods(state, &user).await?,
+            methods: super::mfa::methods(state, user).await?,
         };
-        let entry = Entry::new("login.mfa_challenged", Outcome::Success).of_user(&user);
+        let entry = Entry::new("login.mfa_challenged", Outcome::Success)
+            .of_user(user)
+            .detail("method", method);
         audit::record(state, origin, entry).await;
         return Ok(challenge);
     }
     let mut tx = state.db.begin().await?;
-    let pair = start(&mut tx, state, &user, now).await?;
+    let pair = start(&mut tx, state, user, now).await?;
     tx.commit().await?;
     let entry = Entry::new("login.succeeded", Outcome::Success)
-        .of_user(&user)
-        .detail("method", "password");
+        .of_user(user)
+        .detail("method", method);
     audit::record(state, origin, entry).await;
     Ok(Login::Session(pair))
 }
@@ -230,52 +247,85 @@ pub async fn register(
     }
     passwords::check_policy(&reg.password).map_err(|m| ApiError::field("password", m))?;
     let hash = passwords::hash(reg.password.clone()).await?;
-    let user = NewUser {
-        id: UserId::new(),
+    let account = Account {
         email: email.clone(),
         password_hash: Some(hash),
-        first_name: clean(reg.first_name),
-        last_name: clean(reg.last_name),
+        first_name: reg.first_name,
+        last_name: reg.last_name,
+        organization_name: reg.organization_name,
         locale: reg.locale,
-        email_verified: reg.confirmed,
+        confirmed: reg.confirmed,
         is_admin: reg.is_admin,
     };
-    let org_name = clean(reg.organization_name).unwrap_or_else(|| default_org_name(&user));
+    let mut tx = state.db.begin().await?;
+    let user = create_account(&mut tx, account, now).await?;
+    if !reg.confirmed {
+        send_confirmation(&mut tx, state, user, &email, now).await?;
+    }
+    tx.commit().await?;
+    Ok(user)
+}
+
+/// A new account as registration and a first Google sign-in make it.
+#[derive(Debug, Clone)]
+pub struct Account {
+    /// Normalized (`users::normalize_email`) and checked by the caller.
+    pub email: String,
+    /// None for an account that signs in through Google only.
+    pub password_hash: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub organization_name: Option<String>,
+    pub locale: String,
+    pub confirmed: bool,
+    pub is_admin: bool,
+}
+
+/// Inserts the user, their organization and owner membership (api.md §2.4) and records
+/// `user.registered`, in the caller's transaction. A taken address is a 409.
+pub async fn create_account(
+    tx: &mut Tx,
+    account: Account,
+    now: OffsetDateTime,
+) -> Result<UserId, ApiError> {
+    let user = NewUser {
+        id: UserId::new(),
+        email: account.email.clone(),
+        password_hash: account.password_hash,
+        first_name: clean(account.first_name),
+        last_name: clean(account.last_name),
+        locale: account.locale,
+        email_verified: account.confirmed,
+        is_admin: account.is_admin,
+    };
+    let org_name = clean(account.organization_name).unwrap_or_else(|| default_org_name(&user));
     let org = Organization {
         id: OrgId::new(),
         slug: slug(&org_name),
         name: org_name,
         created_at: now,
     };
-
-    let mut tx = state.db.begin().await?;
-    users::insert(&mut tx, &user, now)
-        .await
-        .map_err(|e| match e {
-            StoreError::Conflict(m) => ApiError::conflict(m),
-            other => other.into(),
-        })?;
-    organizations::insert(&mut tx, &org).await?;
-    organizations::add_member(&mut tx, org.id, user.id, "owner", now).await?;
+    users::insert(tx, &user, now).await.map_err(|e| match e {
+        StoreError::Conflict(m) => ApiError::conflict(m),
+        other => other.into(),
+    })?;
+    organizations::insert(tx, &org).await?;
+    organizations::add_member(tx, org.id, user.id, "owner", now).await?;
     let origin = Origin {
         organization: org.id,
         company: None,
         actor: Some(user.id),
     };
     events::record(
-        &mut tx,
+        tx,
         origin,
         &DomainEvent::UserRegistered {
             user_id: user.id,
-            email: email.clone(),
+            email: account.email,
         },
         now,
     )
     .await?;
-    if !reg.confirmed {
-        send_confirmation(&mut tx, state, user.id, &email, now).await?;
-    }
-    tx.commit().await?;
     Ok(user.id)
 }
 
@@ -287,17 +337,7 @@ pub async fn send_confirmation(
     email: &str,
     now: OffsetDateTime,
 ) -> Result<(), ApiError> {
-    let secret = tokens::new_secret();
-    sessions::insert_user_token(
-        tx,
-        user,
-        sessions::CONFIRM_EMAIL,
-        &tokens::hash_secret(&secret),
-        now + CONFIRM_TTL,
-        now,
-    )
-    .await?;
-    let link = format!("{}/confirm-email?token={secret}", state.config.public_url());
+    let link = Link::ConfirmEmail.issue(tx, state, user, None, now).await?;
     let mail = Email {
         to: email.to_owned(),
         subject: "Confirm your e-mail address for Facturo".into(),
@@ -317,16 +357,10 @@ pub async fn confirm_email(
     now: OffsetDateTime,
 ) -> Result<bool, ApiError> {
     let mut tx = state.db.begin().await?;
-    let Some(user_id) = sessions::consume_user_token(
-        &mut tx,
-        sessions::CONFIRM_EMAIL,
-        &tokens::hash_secret(token.trim()),
-        now,
-    )
-    .await?
-    else {
+    let Some(used) = Link::ConfirmEmail.consume(&mut tx, token, now).await? else {
         return Ok(false);
     };
+    let user_id = used.user_id;
     users::mark_email_verified(&mut tx, user_id, now).await?;
     if let Some(org) = organizations::first_org_in(&mut tx, user_id).await? {
         let origin = Origin {
@@ -365,23 +399,35 @@ pub async fn change_password(
     passwords::check_policy(new).map_err(|m| ApiError::field("newPassword", m))?;
     let new_hash = passwords::hash(new.to_owned()).await?;
     let mut tx = state.db.begin().await?;
-    users::set_password(&mut tx, user.id, &new_hash, now).await?;
-    sessions::revoke_user(&mut tx, user.id, now).await?;
-    if let Some(org) = organizations::first_org_in(&mut tx, user.id).await? {
+    set_password(&mut tx, user.id, &new_hash, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Stores a new password hash; every session of the user ends (refresh tokens revoked, access
+/// tokens refused) and `user.password_changed` is recorded. A change and a reset both end here.
+pub async fn set_password(
+    tx: &mut Tx,
+    user: UserId,
+    hash: &str,
+    now: OffsetDateTime,
+) -> Result<(), ApiError> {
+    users::set_password(tx, user, hash, now).await?;
+    sessions::revoke_user(tx, user, now).await?;
+    if let Some(org) = organizations::first_org_in(tx, user).await? {
         let origin = Origin {
             organization: org,
             company: None,
-            actor: Some(user.id),
+            actor: Some(user),
         };
         events::record(
-            &mut tx,
+            tx,
             origin,
-            &DomainEvent::UserPasswordChanged { user_id: user.id },
+            &DomainEvent::UserPasswordChanged { user_id: user },
             now,
         )
         .await?;
     }
-    tx.commit().await?;
     Ok(())
 }
 

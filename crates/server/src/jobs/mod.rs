@@ -8,6 +8,8 @@ pub mod refresh_anaf_tokens;
 pub mod runner;
 pub mod schedule;
 pub mod send_email;
+pub mod send_email_change;
+pub mod send_password_reset;
 pub mod submit_invoice;
 pub mod sync_efactura;
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 use time::{Duration, OffsetDateTime};
 
-use crate::ids::{CompanyId, JobId, SubmissionId};
+use crate::ids::{CompanyId, JobId, SubmissionId, UserId};
 use crate::mail::Email;
 use crate::store::{Db, Ts, Tx};
 use crate::{on_db, on_tx};
@@ -18,6 +18,16 @@ use crate::{on_db, on_tx};
 #[serde(tag = "kind", content = "args", rename_all = "snake_case")]
 pub enum Job {
     SendEmail(Email),
+    /// Looks an address up and, when it has an active account, e-mails a password reset link
+    /// (in a job so that the request's timing does not tell whether the address exists).
+    SendPasswordReset {
+        email: String,
+    },
+    /// E-mails an e-mail change link to the new address, unless it has an account.
+    SendEmailChange {
+        user_id: UserId,
+        new_email: String,
+    },
     PurgeCompany {
         company_id: CompanyId,
     },
@@ -43,6 +53,8 @@ impl Job {
     pub fn kind(&self) -> &'static str {
         match self {
             Job::SendEmail(_) => "send_email",
+            Job::SendPasswordReset { .. } => "send_password_reset",
+            Job::SendEmailChange { .. } => "send_email_change",
             Job::PurgeCompany { .. } => "purge_company",
             Job::SubmitInvoice { .. } => "submit_invoice",
             Job::PollSubmission { .. } => "poll_submission",
@@ -55,7 +67,7 @@ impl Job {
     /// How often the job is tried before it is marked failed.
     pub fn max_attempts(&self) -> i32 {
         match self {
-            Job::SendEmail(_) => 8,
+            Job::SendEmail(_) | Job::SendPasswordReset { .. } | Job::SendEmailChange { .. } => 8,
             Job::PurgeCompany { .. } => 10,
             // Waiting on ANAF is not an attempt (`JobError::Later`); these count failures.
             Job::SubmitInvoice { .. } | Job::PollSubmission { .. } => 20,

@@ -39,6 +39,10 @@ impl From<sqlx::Error> for JobError {
 async fn run_one(state: &AppState, job: &Job) -> Result<(), JobError> {
     match job {
         Job::SendEmail(email) => super::send_email::run(state, email).await,
+        Job::SendPasswordReset { email } => super::send_password_reset::run(state, email).await,
+        Job::SendEmailChange { user_id, new_email } => {
+            super::send_email_change::run(state, *user_id, new_email).await
+        }
         Job::PurgeCompany { company_id } => super::purge_company::run(state, *company_id).await,
         Job::SubmitInvoice { submission_id } => {
             super::submit_invoice::run(state, *submission_id).await

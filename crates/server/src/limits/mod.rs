@@ -72,7 +72,8 @@ pub enum Window {
     Login,
     /// Register and resend-confirmation: 10 an hour.
     Register,
-    /// Forgot-password and reset-password: 3 per 15 minutes.
+    /// Forgot-password, reset-password and confirming an address change (API and web page):
+    /// 3 per 15 minutes.
     PasswordReset,
     /// `POST /api/auth/mfa/verify`: 5 a minute.
     MfaVerify,
@@ -120,7 +121,11 @@ impl Window {
         Some(match path.trim_end_matches('/') {
             "/api/auth" | "/api/auth/login" => Window::Login,
             "/api/auth/register" | "/api/auth/resend-confirmation" => Window::Register,
-            "/api/auth/forgot-password" | "/api/auth/reset-password" => Window::PasswordReset,
+            "/api/auth/forgot-password"
+            | "/api/auth/reset-password"
+            | "/api/auth/confirm-email-change"
+            | "/reset-password"
+            | "/confirm-email-change" => Window::PasswordReset,
             "/api/auth/mfa/verify" => Window::MfaVerify,
             "/api/v1/mfa/verify" => Window::StepUpVerify,
             "/api/auth/google" => Window::Google,

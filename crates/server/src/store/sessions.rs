@@ -136,28 +136,40 @@ pub async fn revoke_user(
 /// Purposes of single-use e-mailed tokens.
 pub const CONFIRM_EMAIL: &str = "confirm_email";
 pub const RESET_PASSWORD: &str = "reset_password";
+/// A change of address: the token carries the new address and is mailed to it.
+pub const CHANGE_EMAIL: &str = "change_email";
 
+/// Stores an e-mailed token's hash; `new_email` only for [`CHANGE_EMAIL`].
 pub async fn insert_user_token(
     tx: &mut Tx,
     user: UserId,
     purpose: &str,
     token_hash: &str,
+    new_email: Option<&str>,
     expires_at: OffsetDateTime,
     now: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query(
-        "INSERT INTO user_tokens (id, user_id, purpose, token_hash, expires_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO user_tokens (id, user_id, purpose, token_hash, new_email, expires_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(TokenId::new())
     .bind(user)
     .bind(purpose)
     .bind(token_hash)
+    .bind(new_email)
     .bind(Ts(expires_at))
     .bind(Ts(now))
     .execute(c)
     .await.map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// What a used token was for.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UsedToken {
+    pub user_id: UserId,
+    pub new_email: Option<String>,
 }
 
 /// Uses a token once: returns its user when the token exists, has this purpose, is unused and
@@ -167,15 +179,34 @@ pub async fn consume_user_token(
     purpose: &str,
     token_hash: &str,
     now: OffsetDateTime,
-) -> Result<Option<UserId>, sqlx::Error> {
-    on_tx!(tx, c => sqlx::query_scalar::<_, UserId>(
+) -> Result<Option<UsedToken>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_as::<_, UsedToken>(
         "UPDATE user_tokens SET used_at = $3 \
          WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3 \
-         RETURNING user_id",
+         RETURNING user_id, new_email",
     )
     .bind(token_hash)
     .bind(purpose)
     .bind(Ts(now))
     .fetch_optional(c)
     .await)
+}
+
+/// Spends every unused token of `purpose` of a user, so that only a newer link works (a new
+/// reset request, a finished reset or e-mail change).
+pub async fn spend_user_tokens(
+    tx: &mut Tx,
+    user: UserId,
+    purpose: &str,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query(
+        "UPDATE user_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL",
+    )
+    .bind(user)
+    .bind(purpose)
+    .bind(Ts(now))
+    .execute(c)
+    .await.map(|r| r.rows_affected()))?;
+    Ok(())
 }

@@ -167,6 +167,50 @@ pub async fn mark_email_verified(
     Ok(())
 }
 
+/// Moves a user to a new address, which the link they opened there proved. Another account
+/// with the address is a conflict.
+pub async fn set_email(
+    tx: &mut Tx,
+    id: UserId,
+    email: &str,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let result = on_tx!(tx, c => sqlx::query(
+        "UPDATE users SET email = $2, email_verified = TRUE, updated_at = $3 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(normalize_email(email))
+    .bind(Ts(now))
+    .execute(c)
+    .await.map(|r| r.rows_affected()));
+    match result {
+        Ok(_) => Ok(()),
+        Err(e) if is_unique_violation(&e) => Err(StoreError::Conflict(
+            "An account with this e-mail address already exists.".into(),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Confirms an unconfirmed account for whoever proved its address elsewhere (a Google
+/// sign-in), dropping the password that whoever registered it chose without proving it, and
+/// ending any session that password gave.
+pub async fn claim_unconfirmed(
+    tx: &mut Tx,
+    id: UserId,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query(
+        "UPDATE users SET password_hash = NULL, email_verified = TRUE, sessions_valid_after = $2, \
+         updated_at = $2 WHERE id = $1 AND email_verified = FALSE",
+    )
+    .bind(id)
+    .bind(Ts(now))
+    .execute(c)
+    .await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 /// Sets a new password hash and invalidates every access token issued before `now`.
 pub async fn set_password(
     tx: &mut Tx,

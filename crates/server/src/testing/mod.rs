@@ -38,6 +38,39 @@ pub async fn submissions_of(
     .await)
 }
 
+/// How many jobs of `kind` are queued or running (a test waits for them to be done before it
+/// checks that something did not happen).
+pub async fn unfinished_jobs(db: &crate::store::Db, kind: &str) -> Result<usize, sqlx::Error> {
+    let n = crate::on_db!(db, c => sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM jobs WHERE kind = $1 AND status IN ('queued', 'running')",
+    )
+    .bind(kind)
+    .fetch_one(c)
+    .await)?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// The payloads of every job, as stored (JSON text).
+pub async fn job_payloads(db: &crate::store::Db) -> Result<Vec<String>, sqlx::Error> {
+    let payloads = crate::on_db!(db, c => sqlx::query_scalar::<_, sqlx::types::Json<serde_json::Value>>(
+        "SELECT payload FROM jobs",
+    )
+    .fetch_all(c)
+    .await)?;
+    Ok(payloads.into_iter().map(|p| p.0.to_string()).collect())
+}
+
+/// Marks a user inactive, as an operator would.
+pub async fn deactivate_user(db: &crate::store::Db, email: &str) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
+    crate::on_tx!(&mut tx, c => sqlx::query("UPDATE users SET is_active = FALSE WHERE email = $1")
+        .bind(crate::store::users::normalize_email(email))
+        .execute(c)
+        .await
+        .map(|_| ()))?;
+    tx.commit().await
+}
+
 /// How many live invoices have `status`, whatever their company.
 pub async fn count_invoices(db: &crate::store::Db, status: &str) -> Result<usize, sqlx::Error> {
     let n = crate::on_db!(db, c => sqlx::query_scalar::<_, i64>(

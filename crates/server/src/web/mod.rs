@@ -15,6 +15,11 @@ use crate::vault::links;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/confirm-email", get(confirm_form).post(confirm))
+        .route("/reset-password", get(reset_form).post(reset))
+        .route(
+            "/confirm-email-change",
+            get(email_change_form).post(email_change),
+        )
         .route("/invitation", get(invitation))
         .route("/anaf/link/{token}", get(anaf_link))
 }
@@ -50,6 +55,87 @@ async fn confirm(State(state): State<AppState>, Form(form): Form<TokenForm>) -> 
         ),
         Err(e) => {
             tracing::error!(error = %e, "confirming an e-mail failed");
+            page("Something went wrong", "<p>Please try again later.</p>")
+        }
+    }
+}
+
+/// The e-mailed password reset link opens this page: a form for the new password, which
+/// `POST /reset-password` sets (the same operation as `POST /api/auth/reset-password`).
+async fn reset_form(Query(q): Query<TokenForm>) -> Html<String> {
+    page(
+        "Choose a new password",
+        &format!(
+            "<form method=\"post\" action=\"/reset-password\"><input type=\"hidden\" name=\"token\" value=\"{}\">\
+             <p><label>New password (at least 8 characters)<br><input type=\"password\" name=\"password\" \
+             minlength=\"8\" autocomplete=\"new-password\" required></label></p>\
+             <button type=\"submit\">Set the password</button></form>",
+            escape(&q.token)
+        ),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+struct ResetForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn reset(
+    State(state): State<AppState>,
+    origin: crate::audit::Origin,
+    Form(form): Form<ResetForm>,
+) -> Html<String> {
+    let now = state.now();
+    match crate::auth::links::reset_password(&state, &form.token, &form.password, &origin, now)
+        .await
+    {
+        Ok(()) => page(
+            "Password changed",
+            "<p>Your password is set, and every session of your account has ended. Sign in with the new password.</p>",
+        ),
+        Err(ApiError::BadRequest(message)) => page(
+            "Password not changed",
+            &format!("<p>{}</p>", escape(&message)),
+        ),
+        Err(e) => {
+            tracing::error!(error = %e, "resetting a password failed");
+            page("Something went wrong", "<p>Please try again later.</p>")
+        }
+    }
+}
+
+/// The link sent to a new address opens this page; the change takes a click (a POST).
+async fn email_change_form(Query(q): Query<TokenForm>) -> Html<String> {
+    page(
+        "Confirm your new e-mail address",
+        &format!(
+            "<form method=\"post\" action=\"/confirm-email-change\"><input type=\"hidden\" name=\"token\" value=\"{}\">\
+             <button type=\"submit\">Use this address for my account</button></form>",
+            escape(&q.token)
+        ),
+    )
+}
+
+async fn email_change(
+    State(state): State<AppState>,
+    origin: crate::audit::Origin,
+    Form(form): Form<TokenForm>,
+) -> Html<String> {
+    match crate::auth::links::confirm_email_change(&state, &form.token, &origin, state.now()).await
+    {
+        Ok(()) => page(
+            "E-mail address changed",
+            "<p>Your account uses this address now. Sign in with it.</p>",
+        ),
+        Err(ApiError::BadRequest(message) | ApiError::Conflict { message, .. }) => page(
+            "Address not changed",
+            &format!("<p>{}</p>", escape(&message)),
+        ),
+        Err(e) => {
+            tracing::error!(error = %e, "changing an e-mail address failed");
             page("Something went wrong", "<p>Please try again later.</p>")
         }
     }

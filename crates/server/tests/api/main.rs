@@ -29,10 +29,15 @@ mod catalog;
 mod clients;
 // Companies: creation from the CIF (sandbox and the registry protocol), edits, delete/restore.
 mod companies;
+// Password reset and e-mail change by e-mailed single-use links; MFA step-up for the change.
+mod email_links;
 // e-Factura submission against the embedded simulator: happy path, faults, rejections.
 mod efactura;
 // Exactly-once submission through injected faults and a restart.
 mod efactura_faults;
+// Google sign-in: ID tokens against a stand-in JWKS endpoint, linking, MFA, refusals, the key
+// cache.
+mod google;
 // Invoices: drafts, EN 16931 totals, issue with gapless numbering, state machine, lists.
 mod invoices;
 // Two-factor authentication: TOTP, backup codes, login challenges, step-up.

@@ -262,7 +262,7 @@ async fn a_challenge_dies_after_five_wrong_codes_or_five_minutes() {
 }
 
 /// A step-up verification token for `user`.
-async fn step_up(user: &Actor<'_>, secret: &str) -> String {
+pub(crate) async fn step_up(user: &Actor<'_>, secret: &str) -> String {
     let challenge = user.post("/api/v1/mfa/challenge", json!({})).await;
     assert_eq!(challenge.status, 200, "{}", challenge.body);
     assert_eq!(challenge.body["mfa_required"], true);
@@ -283,7 +283,7 @@ async fn step_up(user: &Actor<'_>, secret: &str) -> String {
         .to_owned()
 }
 
-fn mfa_required(reply: &Reply) {
+pub(crate) fn mfa_required(reply: &Reply) {
     assert_eq!(reply.status, 403, "{}", reply.body);
     assert_eq!(reply.body["error"], "mfa_required", "{}", reply.body);
     assert!(reply.body["error_description"].is_string());

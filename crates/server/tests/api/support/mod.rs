@@ -3,6 +3,7 @@
 //! `user.company()`, `user.draft_invoice()`).
 
 pub mod authority;
+pub mod google;
 
 use std::sync::Arc;
 
@@ -70,6 +71,9 @@ impl TestApp {
         config.smtp_url = Some(mail.url());
         config.job_workers = 2;
         config.shutdown_grace = std::time::Duration::from_secs(5);
+        // Tests stand in for a proxy: a request may name its client in `X-Forwarded-For`
+        // (`call_from_anywhere`), so tests of other things are not stopped by per-IP limits.
+        config.trusted_proxies = vec![std::net::IpAddr::from([127, 0, 0, 1])];
         adjust(&mut config);
         let server = Server::build(config, Arc::new(clock.clone()))
             .await
@@ -141,12 +145,88 @@ impl TestApp {
         .await
     }
 
+    /// A request from a client address no other request of this process came from, so the
+    /// per-IP windows of the auth routes (tested in `rate_limits`) do not get in the way.
+    pub async fn call_from_anywhere(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Reply {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static NEXT: AtomicU32 = AtomicU32::new(1);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let ip = std::net::Ipv4Addr::from(0x0a00_0000 | (n & 0x00ff_ffff));
+        let request = self
+            .http
+            .request(method, format!("{}{path}", self.url))
+            .header("X-Forwarded-For", ip.to_string());
+        self.send(request, body).await
+    }
+
     pub async fn send(&self, request: reqwest::RequestBuilder, body: Option<Value>) -> Reply {
         let request = match body {
             Some(b) => request.json(&b),
             None => request,
         };
         Reply::from(request.send().await.expect("sending a request")).await
+    }
+
+    /// The token of the `nth` (from 1) e-mail to `email` that links to `page` of this server
+    /// (`/invitation`, `/reset-password`, …), waiting for it to arrive.
+    pub async fn emailed_token(&self, email: &str, page: &str, nth: usize) -> String {
+        let link = format!("{}{page}?token=", self.url);
+        let deadline = tokio::time::Instant::now() + server::testing::smtp::MAIL_WAIT;
+        loop {
+            let texts: Vec<String> = self
+                .mail
+                .mails()
+                .into_iter()
+                .filter(|m| m.to.iter().any(|to| to == email))
+                .map(|m| m.text())
+                .filter(|text| text.contains(&link))
+                .collect();
+            if let Some(text) = texts.get(nth - 1) {
+                return text.split(&link).nth(1).unwrap()[..128].to_owned();
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "no e-mail #{nth} to {email} linking to {link}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The texts of the e-mails sent to `email` so far.
+    pub fn mails_to(&self, email: &str) -> Vec<String> {
+        self.mail
+            .mails()
+            .into_iter()
+            .filter(|m| m.to.iter().any(|to| to == email))
+            .map(|m| m.text())
+            .collect()
+    }
+
+    /// Waits until no job of these kinds is queued or running, so that what they did not do
+    /// can be checked.
+    pub async fn jobs_done(&self, kinds: &[&str]) {
+        let deadline = tokio::time::Instant::now() + server::testing::smtp::MAIL_WAIT;
+        loop {
+            let mut left = 0;
+            for kind in kinds {
+                left += server::testing::unfinished_jobs(&self.state.db, kind)
+                    .await
+                    .unwrap();
+            }
+            if left == 0 {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{left} jobs of {kinds:?} still to do"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
     }
 
     /// Registers (auto-confirmed) and signs in a new user.
