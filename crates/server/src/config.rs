@@ -235,6 +235,9 @@ pub struct Config {
     pub efactura_policy: crate::efactura::Policy,
     /// How long one request to ANAF may take.
     pub anaf_timeout: Duration,
+    /// Whether the plan's limits on companies and members apply (tests of other things turn
+    /// them off; `tests/api/licensing.rs` tests them on).
+    pub enforce_plan_limits: bool,
     /// The WebAuthn relying party id (`FACTURO_WEBAUTHN_RP_ID`); default: the origin's host.
     pub webauthn_rp_id: Option<String>,
     /// The origin passkeys are used from (`FACTURO_WEBAUTHN_ORIGIN`); default: the public URL.
@@ -274,6 +277,7 @@ impl Config {
             efactura_policy: crate::efactura::Policy::default(),
             anaf_timeout: Duration::from_mins(1),
             rate_limits: crate::limits::Settings::default(),
+            enforce_plan_limits: true,
             webauthn_rp_id: None,
             webauthn_origin: None,
         }

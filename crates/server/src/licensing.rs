@@ -199,6 +199,25 @@ pub struct Standing {
 }
 
 impl Standing {
+    /// The licence's claim `name` (0: no limit), else the plan's `default`.
+    fn limit(&self, name: &str, default: Option<u64>) -> Option<u64> {
+        match self.claims.as_ref().and_then(|c| c.limits.get(name)) {
+            Some(0) => None,
+            Some(n) => Some(*n),
+            None => default,
+        }
+    }
+
+    /// Companies an organization may have (`maxCompanies`).
+    pub fn max_companies(&self) -> Option<u64> {
+        self.limit("maxCompanies", self.plan.max_companies())
+    }
+
+    /// Members (with pending invitations) an organization may have (`maxUsersPerOrg`).
+    pub fn max_users(&self) -> Option<u64> {
+        self.limit("maxUsersPerOrg", self.plan.max_users())
+    }
+
     /// No licence: Freemium.
     pub fn unlicensed() -> Standing {
         Standing {

@@ -1,6 +1,6 @@
-//! The plans an installation runs under (issue #5 brings the licence keys that choose one;
-//! without a licence it is Freemium) and what each allows. Only what other parts already use
-//! is here; the licence's features, limits and seats join it with #5.
+//! The plans an installation runs under (a licence chooses one; without a licence it is
+//! Freemium) and what each allows (spec §22): the sync interval, and how many companies and
+//! members an organization may have. A licence's `limits` claims override the plan's.
 
 use time::Duration;
 
@@ -35,6 +35,25 @@ impl Plan {
         ]
         .into_iter()
         .find(|p| p.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// Companies an organization may have (None: no limit).
+    pub fn max_companies(self) -> Option<u64> {
+        match self {
+            Plan::Freemium => Some(1),
+            Plan::Starter => Some(3),
+            Plan::Professional => Some(10),
+            Plan::Business => None,
+        }
+    }
+
+    /// Members an organization may have, counting pending invitations (None: no limit).
+    pub fn max_users(self) -> Option<u64> {
+        match self {
+            Plan::Freemium | Plan::Starter => Some(3),
+            Plan::Professional => Some(10),
+            Plan::Business => None,
+        }
     }
 
     /// How often each company with `syncEnabled` has its SPV box synced (issue #4).

@@ -159,6 +159,14 @@ impl ApiError {
         .audited("mfa.step_up_required")
     }
 
+    /// The contract's 402 for a plan's limit (api.md §1.6).
+    pub fn plan_limit(message: impl Into<String>) -> Self {
+        ApiError::Custom(
+            StatusCode::PAYMENT_REQUIRED,
+            json!({ "error": message.into(), "code": "PLAN_LIMIT" }),
+        )
+    }
+
     /// A single-field validation error (422).
     pub fn field(key: impl Into<String>, message: impl Into<String>) -> Self {
         ApiError::Fields(

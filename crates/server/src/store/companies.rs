@@ -316,3 +316,10 @@ pub async fn set_sync_enabled(
         .await
         .map(|_| ()))
 }
+
+/// The organization's companies that are not deleted.
+pub async fn count_live(tx: &mut Tx, org: OrgId) -> Result<i64, sqlx::Error> {
+    crate::on_tx!(tx, c => sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM companies WHERE organization_id = $1 AND deleted_at IS NULL")
+        .bind(org).fetch_one(c).await)
+}

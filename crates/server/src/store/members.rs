@@ -264,3 +264,16 @@ pub async fn company_refs(db: &Db, org: OrgId) -> Result<Vec<CompanyRef>, sqlx::
     .fetch_all(c)
     .await)
 }
+
+/// The organization's seats in use: active members and pending, unexpired invitations.
+pub async fn seats_taken(
+    tx: &mut Tx,
+    org: OrgId,
+    now: time::OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
+    crate::on_tx!(tx, c => sqlx::query_scalar::<_, i64>(
+        "SELECT (SELECT COUNT(*) FROM memberships WHERE organization_id = $1 AND is_active) \
+              + (SELECT COUNT(*) FROM invitations WHERE organization_id = $1 AND status = 'pending' \
+                 AND expires_at > $2)")
+        .bind(org).bind(super::Ts(now)).fetch_one(c).await)
+}

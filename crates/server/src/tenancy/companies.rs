@@ -104,6 +104,18 @@ pub async fn create(
     let bank = changes.bank.as_value().cloned();
     apply(&mut company, changes)?;
     let mut tx = state.db.begin().await?;
+    if state.config.enforce_plan_limits
+        && let Some(max) = state.licence.max_companies()
+    {
+        crate::store::members::lock_organization(&mut tx, org).await?;
+        if u64::try_from(companies::count_live(&mut tx, org).await?).unwrap_or(0) >= max {
+            return Err(ApiError::plan_limit(format!(
+                "The {} plan allows {max} compan{} per organization.",
+                state.licence.plan.as_str(),
+                if max == 1 { "y" } else { "ies" }
+            )));
+        }
+    }
     companies::insert(&mut tx, &company)
         .await
         .map_err(duplicate_cif)?;

@@ -87,6 +87,15 @@ pub async fn invite(
     let mut tx = state.db.begin().await?;
     members::lock_organization(&mut tx, org).await?;
     refuse_members(&mut tx, org, &email).await?;
+    if state.config.enforce_plan_limits
+        && let Some(max) = state.licence.max_users()
+        && u64::try_from(members::seats_taken(&mut tx, org, now).await?).unwrap_or(0) >= max
+    {
+        return Err(ApiError::plan_limit(format!(
+            "The {} plan allows {max} members per organization (pending invitations count).",
+            state.licence.plan.as_str()
+        )));
+    }
     if let Some(earlier) = invitations::pending_for(&mut tx, org, &email).await? {
         if earlier.status_at(now) == Status::Pending {
             return Err(already_invited());

@@ -123,3 +123,63 @@ async fn no_expired_or_tampered_licence_runs_as_freemium_and_says_why() {
     let forged = licensing_of(Some(licence(&other, "business", 365)), &key).await;
     assert_eq!(forged["status"], "invalid");
 }
+
+#[tokio::test]
+async fn the_plan_limits_companies_and_members_and_a_licence_lifts_them() {
+    // No licence: Freemium, one company and three members (pending invitations count).
+    let app = TestApp::spawn_with(|c| c.enforce_plan_limits = true).await;
+    let owner = app.user().await.company().await;
+    let second = owner
+        .post(
+            "/api/v1/companies",
+            json!({ "cif": crate::support::next_cif(), "vatPayer": true }),
+        )
+        .await;
+    assert_eq!(second.status, 402, "{}", second.body);
+    assert_eq!(second.body["code"], "PLAN_LIMIT");
+    assert_eq!(
+        second.body["error"],
+        "The freemium plan allows 1 company per organization."
+    );
+    for n in 0..2 {
+        let invited = owner
+            .post(
+                "/api/v1/invitations",
+                json!({ "email": format!("m{n}@firma.test"), "role": "employee" }),
+            )
+            .await;
+        assert_eq!(invited.status, 201, "{}", invited.body);
+    }
+    let fourth = owner
+        .post(
+            "/api/v1/invitations",
+            json!({ "email": "m9@firma.test", "role": "employee" }),
+        )
+        .await;
+    assert_eq!(fourth.status, 402, "{}", fourth.body);
+    assert_eq!(fourth.body["code"], "PLAN_LIMIT");
+
+    // A licence's limits replace the plan's.
+    let (pem, key) = vendor();
+    let token = licence(&pem, "starter", 30);
+    let app = TestApp::spawn_with(move |c| {
+        c.enforce_plan_limits = true;
+        c.licence = Some(token);
+        c.licence_test_keys = vec![key];
+    })
+    .await;
+    let owner = app.user().await.company().await;
+    for _ in 0..4 {
+        let more = owner
+            .post(
+                "/api/v1/companies",
+                json!({ "cif": crate::support::next_cif(), "vatPayer": true }),
+            )
+            .await;
+        assert_eq!(
+            more.status, 201,
+            "maxCompanies 25 beats Starter's 3: {}",
+            more.body
+        );
+    }
+}

@@ -77,6 +77,18 @@ async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
         .as_str()
         .unwrap()
         .to_owned();
+    let mut authenticator = crate::support::passkey::SoftAuthenticator::for_server(&a.app.url);
+    let options = a.post("/api/v1/passkey/register/options", json!({})).await;
+    let passkey = a
+        .post(
+            "/api/v1/passkey/register",
+            json!({ "credential": authenticator.create(&options.body) }),
+        )
+        .await
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let us = spv::company(a.app, a.company.as_deref().unwrap()).await;
     let seller = crate::support::next_cif();
     let xml = spv::invoice_xml("T-1", seller, u64::try_from(us.cif).unwrap());
@@ -98,6 +110,8 @@ async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
         // ANAF tokens are the user's (`/anaf/tokens/{id}`).
         ("anaf", anaf_token),
         ("api-tokens", api_key),
+        // Passkeys are the user's (`/me/passkeys/{id}`).
+        ("me", passkey),
     ]
 }
 
@@ -110,6 +124,7 @@ async fn snapshot(a: &Actor<'_>, ids: &[(&str, String)]) -> Vec<Value> {
             "members" | "invitations" => format!("/api/v1/{resource}"),
             "anaf" => "/api/v1/anaf/tokens".to_owned(),
             "api-tokens" => "/api/v1/api-tokens".to_owned(),
+            "me" => "/api/v1/me/passkeys".to_owned(),
             _ => format!("/api/v1/{resource}/{id}"),
         };
         out.push(a.get(&path).await.body);

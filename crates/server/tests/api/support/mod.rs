@@ -74,6 +74,9 @@ impl TestApp {
         // Tests stand in for a proxy: a request may name its client in `X-Forwarded-For`
         // (`call_from_anywhere`), so tests of other things are not stopped by per-IP limits.
         config.trusted_proxies = vec![std::net::IpAddr::from([127, 0, 0, 1])];
+        // Most tests make several companies and members in one organization of an unlicensed
+        // (Freemium) installation; `licensing` tests the limits.
+        config.enforce_plan_limits = false;
         adjust(&mut config);
         let server = Server::build(config, Arc::new(clock.clone()))
             .await
