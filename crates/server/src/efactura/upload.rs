@@ -247,8 +247,16 @@ async fn reconcile(state: &AppState, s: &Submission) -> Result<(), JobError> {
         outcome::uploaded(state, s, found.upload_index, started, now).await?;
         return Ok(());
     }
+    // A sent message ANAF lists but we could not download yet (refused, today's quota spent)
+    // may be this upload: absence is not proven while one waits.
+    let undownloaded =
+        efactura_messages::to_download(&state.db, s.company_id, &s.environment, "FACTURA TRIMISA")
+            .await?;
     // A request of this process may still land: never upload beside it.
-    if now - started < state.anaf.policy.reconcile_after || state.anaf.in_flight.is_out(s.id) {
+    if now - started < state.anaf.policy.reconcile_after
+        || state.anaf.in_flight.is_out(s.id)
+        || !undownloaded.is_empty()
+    {
         submissions::note(
             &state.db,
             s.id,
