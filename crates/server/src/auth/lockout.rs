@@ -36,13 +36,15 @@ pub fn lock_for(failures: i32) -> Option<Duration> {
     Some(Duration::minutes(minutes).min(MAX_LOCK))
 }
 
-/// Refuses a password login of a locked account with a 429 and its `Retry-After`.
-pub async fn check(state: &AppState, email: &str, now: OffsetDateTime) -> Result<(), ApiError> {
+/// Refuses a password login of a locked account with a 429 and its `Retry-After`; otherwise
+/// whether the account has failures to forget on success (most logins have none, and then
+/// write nothing here).
+pub async fn check(state: &AppState, email: &str, now: OffsetDateTime) -> Result<bool, ApiError> {
     match login_failures::locked_until(&state.db, &account(email)).await? {
-        Some(until) if until > now => Err(ApiError::TooManyRequests {
+        Some(Some(until)) if until > now => Err(ApiError::TooManyRequests {
             retry_after_secs: u64::try_from((until - now).whole_seconds().max(1)).unwrap_or(1),
         }),
-        _ => Ok(()),
+        run => Ok(run.is_some()),
     }
 }
 

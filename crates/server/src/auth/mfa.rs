@@ -6,8 +6,6 @@
 //! ([`require_step_up`]). Each TOTP step is accepted once (a code seen by a shoulder-surfer is
 //! spent); each challenge allows 5 wrong codes and lives 5 minutes.
 
-use std::fmt::Write as _;
-
 use base64::Engine as _;
 use rand::{Rng, RngCore};
 use time::{Duration, OffsetDateTime};
@@ -305,16 +303,6 @@ impl ChallengeKind {
     }
 }
 
-/// 32 random bytes as 64 hex characters.
-fn random_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
-}
-
 /// A challenge for `user`: its token (64 hex), shown once.
 pub async fn challenge(
     state: &AppState,
@@ -322,7 +310,7 @@ pub async fn challenge(
     purpose: ChallengeKind,
     now: OffsetDateTime,
 ) -> Result<String, ApiError> {
-    let token = random_token();
+    let token = tokens::random_hex(32);
     let mut tx = state.db.begin().await?;
     mfa::insert_challenge(
         &mut tx,
@@ -476,7 +464,7 @@ pub async fn verify_step_up(
         code,
     };
     let outcome = pass_and_commit(state, answer, now, async |tx, user| {
-        let token = random_token();
+        let token = tokens::random_hex(32);
         let hash = tokens::hash_secret(&token);
         mfa::insert_verification(tx, user.id, &hash, now + VERIFICATION_TTL, now).await?;
         Ok(token)

@@ -8,9 +8,6 @@
 //! `FACTURO_WEBAUTHN_ORIGIN`, else from the public URL (`localhost` when that is an IP address,
 //! as WebAuthn has no relying party on an IP).
 
-use std::fmt::Write as _;
-
-use rand::RngCore;
 use serde_json::Value;
 use time::{Duration, OffsetDateTime};
 use webauthn_rs::prelude::{
@@ -66,16 +63,6 @@ fn webauthn(state: &AppState) -> Result<&Webauthn, ApiError> {
         .passkeys
         .as_deref()
         .ok_or_else(|| ApiError::Unavailable("Passkeys are not configured on this server.".into()))
-}
-
-fn random_hex(bytes: usize) -> String {
-    let mut buf = vec![0u8; bytes];
-    rand::rngs::OsRng.fill_bytes(&mut buf);
-    buf.iter()
-        .fold(String::with_capacity(bytes * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
 }
 
 fn registration_key(user: UserId) -> String {
@@ -198,7 +185,7 @@ pub async fn login_options(
         .map_err(|e| internal("starting a passkey sign-in", e))?;
     let saved =
         serde_json::to_string(&authentication).map_err(|e| internal("an authentication", e))?;
-    let session_id = random_hex(16);
+    let session_id = tokens::random_hex(16);
     let mut tx = state.db.begin().await?;
     passkeys::begin_ceremony(
         &mut tx,

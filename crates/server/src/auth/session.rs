@@ -86,11 +86,14 @@ pub async fn login(
     origin: &audit::Origin,
     now: OffsetDateTime,
 ) -> Result<Login, ApiError> {
-    if let Err(locked) = super::lockout::check(state, email, now).await {
-        let entry = Entry::new("login.locked", Outcome::Refused).email(email);
-        audit::record(state, origin, entry).await;
-        return Err(locked);
-    }
+    let had_failures = match super::lockout::check(state, email, now).await {
+        Ok(had_failures) => had_failures,
+        Err(locked) => {
+            let entry = Entry::new("login.locked", Outcome::Refused).email(email);
+            audit::record(state, origin, entry).await;
+            return Err(locked);
+        }
+    };
     let user = users::find_by_email(&state.db, email).await?;
     let hash = user
         .as_ref()
@@ -109,7 +112,9 @@ pub async fn login(
             return Err(ApiError::Unauthorized("Invalid credentials."));
         }
     };
-    super::lockout::cleared(state, email).await?;
+    if had_failures {
+        super::lockout::cleared(state, email).await?;
+    }
     if user.is_active && !user.email_verified {
         let refusal = ApiError::Forbidden {
             message: "Please confirm your e-mail address before signing in.".into(),

@@ -80,9 +80,15 @@ pub fn verify_access(
 
 /// A new random secret: 64 bytes as 128 lowercase hex characters.
 pub fn new_secret() -> String {
-    let mut bytes = [0u8; 64];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    hex::encode(bytes)
+    random_hex(64)
+}
+
+/// `bytes` random bytes from the OS as lowercase hex (challenge tokens, session ids, OAuth
+/// states).
+pub fn random_hex(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    rand::rngs::OsRng.fill_bytes(&mut buf);
+    hex::encode(buf)
 }
 
 /// What is stored for a secret.

@@ -5,12 +5,15 @@ use time::{Duration, OffsetDateTime};
 use super::{Db, Ts, Tx};
 use crate::{on_db, on_tx};
 
-/// Until when `account` is locked, if it is.
-pub async fn locked_until(db: &Db, account: &str) -> Result<Option<OffsetDateTime>, sqlx::Error> {
+/// The account's run of failures, if it has one: until when it is locked, if it is.
+pub async fn locked_until(
+    db: &Db,
+    account: &str,
+) -> Result<Option<Option<OffsetDateTime>>, sqlx::Error> {
     let until: Option<Option<Ts>> = on_db!(db, c => sqlx::query_scalar(
         "SELECT locked_until FROM login_failures WHERE account = $1")
         .bind(account).fetch_optional(c).await)?;
-    Ok(until.flatten().map(|t| t.0))
+    Ok(until.map(|u| u.map(|t| t.0)))
 }
 
 /// Counts a failure; a run of failures starts again after `quiet` without one. The count so

@@ -145,13 +145,7 @@ pub async fn insert(tx: &mut Tx, user: &NewUser, now: OffsetDateTime) -> Result<
     .bind(Ts(now))
     .execute(c)
     .await.map(|r| r.rows_affected()));
-    match result {
-        Ok(_) => Ok(()),
-        Err(e) if is_unique_violation(&e) => Err(StoreError::Conflict(
-            "An account with this e-mail address already exists.".into(),
-        )),
-        Err(e) => Err(e.into()),
-    }
+    result.map(|_| ()).map_err(email_taken)
 }
 
 pub async fn mark_email_verified(
@@ -183,13 +177,7 @@ pub async fn set_email(
     .bind(Ts(now))
     .execute(c)
     .await.map(|r| r.rows_affected()));
-    match result {
-        Ok(_) => Ok(()),
-        Err(e) if is_unique_violation(&e) => Err(StoreError::Conflict(
-            "An account with this e-mail address already exists.".into(),
-        )),
-        Err(e) => Err(e.into()),
-    }
+    result.map(|_| ()).map_err(email_taken)
 }
 
 /// Confirms an unconfirmed account for whoever proved its address elsewhere (a Google
@@ -277,4 +265,13 @@ pub async fn update_profile(
     .execute(c)
     .await.map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// A write refused because another account has the address is a conflict.
+fn email_taken(e: sqlx::Error) -> StoreError {
+    if is_unique_violation(&e) {
+        StoreError::Conflict("An account with this e-mail address already exists.".into())
+    } else {
+        e.into()
+    }
 }

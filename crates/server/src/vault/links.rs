@@ -9,15 +9,14 @@
 //! code is exchanged by the server and never reaches the browser's scripts (lessons §7.2 item
 //! 18: Storno's flow has neither).
 
-use rand::RngCore;
 use serde_json::json;
-use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
 use super::cipher::Purpose;
 use super::tokens::{self, Obtained, Owner};
 use crate::api::error::ApiError;
 use crate::auth::Principal;
+use crate::auth::tokens as secrets;
 use crate::events::Origin;
 use crate::ids::{AnafLinkId, AnafTokenId, CompanyId};
 use crate::state::AppState;
@@ -81,14 +80,14 @@ pub async fn create(
         None => principal.org_id()?,
     };
     let id = AnafLinkId::new();
-    let link_token = random_hex();
+    let link_token = secrets::random_hex(32);
     let link = NewLink {
         id,
         user_id: principal.user.id,
         organization_id,
         company_id: company.map(CompanyScope::id),
         environment: state.authority.environment.as_str().to_owned(),
-        link_hash: digest(&link_token),
+        link_hash: secrets::hash_secret(&link_token),
         link_enc: state
             .vault
             .seal(id.0, Purpose::AnafLinkToken, &link_token)
@@ -135,7 +134,9 @@ pub async fn status(
     link_token: &str,
     now: OffsetDateTime,
 ) -> Result<Option<LinkStatus>, ApiError> {
-    let Some(link) = anaf_token_links::by_hash(&state.db, &digest(link_token)).await? else {
+    let Some(link) =
+        anaf_token_links::by_hash(&state.db, &secrets::hash_secret(link_token)).await?
+    else {
         return Ok(None);
     };
     let company_name = match link.company_id {
@@ -161,7 +162,7 @@ pub async fn authorize(
     link_token: &str,
     now: OffsetDateTime,
 ) -> Result<String, ApiError> {
-    let link = anaf_token_links::by_hash(&state.db, &digest(link_token))
+    let link = anaf_token_links::by_hash(&state.db, &secrets::hash_secret(link_token))
         .await?
         .ok_or(ApiError::NotFound("Link not found."))?;
     if link.environment != state.authority.environment.as_str() {
@@ -171,12 +172,12 @@ pub async fn authorize(
         .authority
         .oauth()
         .map_err(|e| ApiError::Unavailable(e.to_string()))?;
-    let oauth_state = random_hex();
+    let oauth_state = secrets::random_hex(32);
     let mut tx = state.db.begin().await?;
     let open = anaf_token_links::start_flow(
         &mut tx,
         link.id,
-        &digest(&oauth_state),
+        &secrets::hash_secret(&oauth_state),
         now + STATE_LIFETIME,
         now,
     )
@@ -232,7 +233,8 @@ pub async fn complete(
     };
     let oauth_state = callback.state.as_deref().ok_or_else(invalid)?;
     let mut tx = state.db.begin().await?;
-    let link = anaf_token_links::take_state(&mut tx, &digest(oauth_state), now).await?;
+    let link =
+        anaf_token_links::take_state(&mut tx, &secrets::hash_secret(oauth_state), now).await?;
     tx.commit().await?;
     let link = link.ok_or_else(invalid)?;
     let link_token = open_token(state, &link)?;
@@ -373,16 +375,4 @@ fn open_token(state: &AppState, link: &TokenLink) -> Result<String, ApiError> {
 /// The page a link opens: `<public URL>/anaf/link/<token>`.
 pub fn link_url(state: &AppState, link_token: &str) -> String {
     format!("{}/anaf/link/{link_token}", state.config.public_url())
-}
-
-/// 32 random bytes in hex.
-fn random_hex() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    hex::encode(bytes)
-}
-
-/// The SHA-256 of a link token or state, in hex: what is stored and looked up.
-fn digest(text: &str) -> String {
-    hex::encode(Sha256::digest(text.as_bytes()))
 }
