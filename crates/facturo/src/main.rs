@@ -5,6 +5,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
@@ -167,6 +168,25 @@ struct ServeArgs {
     /// Google sign-in off.
     #[arg(long, env = "FACTURO_GOOGLE_CLIENT_IDS", value_delimiter = ',')]
     google_client_ids: Vec<String>,
+    /// Hosts webhooks may reach over plain HTTP and at internal addresses (comma-separated
+    /// names or IPs, e.g. localhost,127.0.0.1,erp.lan); everything else must be public HTTPS.
+    #[arg(long, env = "FACTURO_WEBHOOK_ALLOW_HOSTS", value_delimiter = ',')]
+    webhook_allow_hosts: Vec<String>,
+    /// Seconds before a failed webhook is tried again; each later wait is 5 times longer.
+    #[arg(long, env = "FACTURO_WEBHOOK_RETRY_BASE", default_value_t = 60)]
+    webhook_retry_base: u64,
+    /// Seconds a webhook receiver has to answer.
+    #[arg(long, env = "FACTURO_WEBHOOK_TIMEOUT", default_value_t = 10)]
+    webhook_timeout: u64,
+    /// Failed deliveries in a row after which a webhook endpoint is switched off.
+    #[arg(long, env = "FACTURO_WEBHOOK_DISABLE_AFTER", default_value_t = 50)]
+    webhook_disable_after: i32,
+    /// Seconds a webhook secret still signs after it was regenerated.
+    #[arg(long, env = "FACTURO_WEBHOOK_SECRET_GRACE", default_value_t = 86_400)]
+    webhook_secret_grace: u64,
+    /// Webhook deliveries this process sends at once.
+    #[arg(long, env = "FACTURO_WEBHOOK_WORKERS", default_value_t = 16)]
+    webhook_workers: usize,
     /// Where Google publishes its token-signing keys.
     #[arg(long, env = "FACTURO_GOOGLE_JWKS_URL", default_value = server::config::GOOGLE_JWKS_URL)]
     google_jwks_url: String,
@@ -297,6 +317,20 @@ fn serve_config(args: ServeArgs) -> anyhow::Result<Config> {
             .filter(|id| !id.is_empty())
             .collect(),
         jwks_url: args.google_jwks_url,
+    };
+    config.webhooks = server::webhooks::Settings {
+        allow_hosts: args
+            .webhook_allow_hosts
+            .iter()
+            .map(|h| h.trim().to_ascii_lowercase())
+            .filter(|h| !h.is_empty())
+            .collect(),
+        retry_base: Duration::from_secs(args.webhook_retry_base.max(1)),
+        timeout: Duration::from_secs(args.webhook_timeout.max(1)),
+        disable_after: args.webhook_disable_after.max(1),
+        secret_grace: Duration::from_secs(args.webhook_secret_grace),
+        workers: args.webhook_workers.max(1),
+        ..server::webhooks::Settings::default()
     };
     if config.anaf.client_id.is_some() != config.anaf.client_secret.is_some() {
         anyhow::bail!("set both FACTURO_ANAF_CLIENT_ID and FACTURO_ANAF_CLIENT_SECRET, or neither");

@@ -68,6 +68,7 @@ pub async fn create_user(
         // Making a user needs no plan.
         licence: Arc::new(crate::licensing::Standing::unlicensed()),
         passkeys: None,
+        webhook_http: crate::webhooks::target::client(&config.webhooks)?,
     };
     let registration = Registration {
         email: account.email,

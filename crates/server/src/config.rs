@@ -244,6 +244,8 @@ pub struct Config {
     pub webauthn_origin: Option<String>,
     /// The token buckets of every request (the auth routes' windows are fixed, api.md §1.7).
     pub rate_limits: crate::limits::Settings,
+    /// How webhooks are delivered: timeouts, retries, the hosts allowed over HTTP.
+    pub webhooks: crate::webhooks::Settings,
 }
 
 impl Config {
@@ -280,6 +282,7 @@ impl Config {
             enforce_plan_limits: true,
             webauthn_rp_id: None,
             webauthn_origin: None,
+            webhooks: crate::webhooks::Settings::default(),
         }
     }
 

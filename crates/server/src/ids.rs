@@ -59,7 +59,8 @@ ids! {
     UserId, OrgId, MembershipId, CompanyId, BankAccountId, ClientId, SupplierId, ProductId,
     VatRateId, SeriesId, InvoiceId, LineId, EventId, JobId, TokenId, InvitationId, SubmissionId,
     EfacturaMessageId, AnafTokenId, AnafConnectionId, AnafLinkId, ApiKeyId, MfaChallengeId,
-    MfaVerificationId, BackupCodeId, AuditId, PasskeyId, CeremonyId,
+    MfaVerificationId, BackupCodeId, AuditId, PasskeyId, CeremonyId, WebhookEndpointId,
+    WebhookDeliveryId, WebhookAttemptId,
     /// An account at another provider (Google) linked to a user.
     IdentityId,
     /// An installation of Facturo (its data directory), see `vault::instance`.

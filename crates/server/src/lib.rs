@@ -38,6 +38,7 @@ pub mod tenancy;
 pub mod testing;
 pub mod vault;
 pub mod web;
+pub mod webhooks;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -154,6 +155,8 @@ impl Server {
         };
         let google = auth::google::GoogleKeys::new(&config.google.jwks_url)
             .context("configuring Google sign-in")?;
+        let webhook_http = webhooks::target::client(&config.webhooks)
+            .context("building the webhook delivery client")?;
         let state = AppState {
             db,
             clock,
@@ -169,6 +172,7 @@ impl Server {
             authority: Arc::new(authority),
             licence: Arc::new(licence),
             passkeys,
+            webhook_http,
         };
         if matches!(
             state.licence.status,
@@ -191,7 +195,21 @@ impl Server {
     pub async fn run_until(self, shutdown: CancellationToken) -> anyhow::Result<()> {
         let Server { state, listener } = self;
         let owner = format!("{}-{}", hostname(), uuid::Uuid::now_v7());
-        let runner = tokio::spawn(jobs::runner::run(state.clone(), owner, shutdown.clone()));
+        let runner = tokio::spawn(jobs::runner::run(
+            state.clone(),
+            owner.clone(),
+            jobs::Lane::Main,
+            state.config.job_workers,
+            shutdown.clone(),
+        ));
+        let deliverer = tokio::spawn(jobs::runner::run(
+            state.clone(),
+            owner,
+            jobs::Lane::Webhooks,
+            state.config.webhooks.workers,
+            shutdown.clone(),
+        ));
+        let relay = tokio::spawn(webhooks::relay::run(state.clone(), shutdown.clone()));
         let wal = tokio::spawn(store::keep_wal_small(state.db.clone(), shutdown.clone()));
         let scheduler = tokio::spawn(jobs::schedule::run(state.clone(), shutdown.clone()));
         let app = app(state.clone());
@@ -206,6 +224,8 @@ impl Server {
         .context("serving HTTP")?;
         shutdown.cancel();
         runner.await.context("the job runner panicked")?;
+        deliverer.await.context("the webhook runner panicked")?;
+        relay.await.context("the outbox relay panicked")?;
         wal.await.context("the WAL checkpointer panicked")?;
         scheduler.await.context("the scheduler panicked")?;
         state.db.close().await;

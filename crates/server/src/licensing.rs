@@ -218,6 +218,14 @@ impl Standing {
         self.limit("maxUsersPerOrg", self.plan.max_users())
     }
 
+    /// Whether webhooks may be used: the plan's, unless the licence's `webhooks` feature says.
+    pub fn allows_webhooks(&self) -> bool {
+        self.claims
+            .as_ref()
+            .and_then(|c| c.features.get("webhooks").copied())
+            .unwrap_or_else(|| self.plan.webhooks())
+    }
+
     /// No licence: Freemium.
     pub fn unlicensed() -> Standing {
         Standing {

@@ -47,6 +47,11 @@ impl Plan {
         }
     }
 
+    /// Whether the plan includes webhooks (spec §22: Professional and Business).
+    pub fn webhooks(self) -> bool {
+        matches!(self, Plan::Professional | Plan::Business)
+    }
+
     /// Members an organization may have, counting pending invitations (None: no limit).
     pub fn max_users(self) -> Option<u64> {
         match self {

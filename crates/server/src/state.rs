@@ -41,6 +41,8 @@ pub struct AppState {
     pub licence: Arc<Standing>,
     /// The WebAuthn relying party (None: passkeys are not configured).
     pub passkeys: Option<Arc<webauthn_rs::Webauthn>>,
+    /// The HTTP client of webhook deliveries (`webhooks::target`: checked, pinned resolution).
+    pub webhook_http: reqwest::Client,
 }
 
 impl AppState {

@@ -31,6 +31,7 @@ pub mod sync;
 pub mod system;
 pub mod validation;
 pub mod vat_rates;
+pub mod webhooks;
 pub mod wire;
 
 use std::time::Duration;
@@ -67,6 +68,7 @@ use crate::state::AppState;
         (name = "efactura", description = "ANAF e-Factura: the sync of the company's SPV box and its messages"),
         (name = "validation", description = "The native EN 16931 / CIUS-RO validator"),
         (name = "anaf", description = "ANAF e-Factura tokens of the signed-in user, stored encrypted; connect links and the OAuth flow; the installation's fingerprint"),
+        (name = "webhooks", description = "Signed HTTP callbacks of the company's events; delivery history"),
         (name = "system", description = "Health and version"),
     )
 )]
@@ -99,6 +101,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(validation::router())
         .merge(anaf::router())
         .merge(anaf_links::router())
+        .merge(webhooks::router())
         .merge(system::router())
 }
 

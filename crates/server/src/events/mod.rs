@@ -13,7 +13,9 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
-use crate::ids::{AnafTokenId, CompanyId, EventId, InvitationId, MembershipId, OrgId, UserId};
+use crate::ids::{
+    AnafTokenId, CompanyId, EventId, InvitationId, MembershipId, OrgId, UserId, WebhookEndpointId,
+};
 use crate::on_tx;
 use crate::store::{Ts, Tx};
 
@@ -153,6 +155,13 @@ pub enum DomainEvent {
     },
     /// A token's end is near (issue #4's forecast; Facturo's own event).
     AnafTokenExpiring(ExpiryFacts),
+    /// A webhook endpoint was switched off after too many failed deliveries in a row.
+    WebhookDisabled {
+        endpoint_id: WebhookEndpointId,
+        url: String,
+        reason: String,
+        consecutive_failures: i32,
+    },
 }
 
 /// What `anaf.token_expiring` carries.
@@ -233,6 +242,7 @@ impl DomainEvent {
             DomainEvent::InvitationAccepted { .. } => "invitation.accepted",
             DomainEvent::AnafTokenCreated { .. } => "anaf.token_created",
             DomainEvent::AnafTokenExpiring(_) => "anaf.token_expiring",
+            DomainEvent::WebhookDisabled { .. } => "webhook.disabled",
             DomainEvent::CatalogChanged { what, change, .. } => {
                 let verb = match change {
                     Change::Created => "created",
@@ -279,6 +289,7 @@ impl DomainEvent {
             | DomainEvent::InvitationAccepted { invitation: i, .. } => Some(i.invitation_id.0),
             DomainEvent::AnafTokenCreated { token_id, .. } => Some(token_id.0),
             DomainEvent::AnafTokenExpiring(f) => Some(f.token_id.0),
+            DomainEvent::WebhookDisabled { endpoint_id, .. } => Some(endpoint_id.0),
         }
     }
 
@@ -357,6 +368,15 @@ impl DomainEvent {
                 "tokenId": f.token_id, "userId": f.user_id, "label": f.label,
                 "expiresAt": crate::api::wire::timestamp_text(f.expires_at),
                 "thresholdDays": f.threshold_days, "daysLeft": f.days_left, "expiring": f.which,
+            }),
+            DomainEvent::WebhookDisabled {
+                endpoint_id,
+                url,
+                reason,
+                consecutive_failures,
+            } => json!({
+                "endpointId": endpoint_id, "url": url, "reason": reason,
+                "consecutiveFailures": consecutive_failures,
             }),
         }
     }

@@ -1,5 +1,6 @@
 //! Long work goes through a database job table with leases (see `queue`), run by `runner`.
 
+pub mod deliver_webhook;
 pub mod forecast_token_expiry;
 pub mod poll_submission;
 pub mod purge_company;
@@ -13,4 +14,4 @@ pub mod send_password_reset;
 pub mod submit_invoice;
 pub mod sync_efactura;
 
-pub use queue::{Job, enqueue};
+pub use queue::{Job, Lane, enqueue};

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 use time::{Duration, OffsetDateTime};
 
-use crate::ids::{CompanyId, JobId, SubmissionId, UserId};
+use crate::ids::{CompanyId, JobId, SubmissionId, UserId, WebhookDeliveryId};
 use crate::mail::Email;
 use crate::store::{Db, Ts, Tx};
 use crate::{on_db, on_tx};
@@ -47,6 +47,27 @@ pub enum Job {
     SyncEfactura {
         company_id: CompanyId,
     },
+    /// Sends one attempt of a webhook delivery (`webhooks::deliver`); waits between attempts.
+    DeliverWebhook {
+        delivery_id: WebhookDeliveryId,
+    },
+}
+
+/// A queue of its own, with its own workers: a slow webhook receiver holds up other deliveries
+/// at most, never an e-Factura submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lane {
+    Main,
+    Webhooks,
+}
+
+impl Lane {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lane::Main => "main",
+            Lane::Webhooks => "webhooks",
+        }
+    }
 }
 
 impl Job {
@@ -61,6 +82,14 @@ impl Job {
             Job::ForecastTokenExpiry => "forecast_token_expiry",
             Job::RefreshAnafTokens => "refresh_anaf_tokens",
             Job::SyncEfactura { .. } => "sync_efactura",
+            Job::DeliverWebhook { .. } => "deliver_webhook",
+        }
+    }
+
+    pub fn lane(&self) -> Lane {
+        match self {
+            Job::DeliverWebhook { .. } => Lane::Webhooks,
+            _ => Lane::Main,
         }
     }
 
@@ -71,7 +100,9 @@ impl Job {
             Job::PurgeCompany { .. } => 10,
             // Waiting on ANAF is not an attempt (`JobError::Later`); these count failures.
             Job::SubmitInvoice { .. } | Job::PollSubmission { .. } => 20,
-            Job::ForecastTokenExpiry => 5,
+            // Waiting for a webhook's next attempt is not a job attempt; these count database
+            // trouble.
+            Job::ForecastTokenExpiry | Job::DeliverWebhook { .. } => 5,
             Job::RefreshAnafTokens => 6,
             // A pass that keeps failing waits for the next scheduled one.
             Job::SyncEfactura { .. } => 3,
@@ -90,8 +121,8 @@ pub async fn enqueue(
 ) -> Result<Option<JobId>, sqlx::Error> {
     let id = JobId::new();
     let inserted = on_tx!(tx, c => sqlx::query(
-        "INSERT INTO jobs (id, kind, payload, dedupe_key, status, run_at, attempts, max_attempts, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, 'queued', $5, 0, $6, $7, $7) ON CONFLICT DO NOTHING",
+        "INSERT INTO jobs (id, kind, lane, payload, dedupe_key, status, run_at, attempts, max_attempts, created_at, updated_at) \
+         VALUES ($1, $2, $8, $3, $4, 'queued', $5, 0, $6, $7, $7) ON CONFLICT DO NOTHING",
     )
     .bind(id)
     .bind(job.kind())
@@ -100,6 +131,7 @@ pub async fn enqueue(
     .bind(Ts(run_at))
     .bind(job.max_attempts())
     .bind(Ts(now))
+    .bind(job.lane().as_str())
     .execute(c)
     .await.map(|r| r.rows_affected()))?;
     Ok((inserted == 1).then_some(id))
@@ -123,23 +155,25 @@ struct ClaimRow {
     max_attempts: i32,
 }
 
-/// Leases up to `limit` due jobs to `owner` until `now + lease`.
+/// Leases up to `limit` due jobs of `lane` to `owner` until `now + lease`. Jobs whose lease
+/// expired (a crashed or stuck worker) are put back in the queue first.
 pub async fn claim(
     db: &Db,
+    lane: Lane,
     owner: &str,
     now: OffsetDateTime,
     lease: Duration,
     limit: i64,
 ) -> Result<Vec<Claimed>, sqlx::Error> {
-    // One statement either way. Only PostgreSQL needs (and has) SKIP LOCKED: SQLite's write
-    // transaction is exclusive already.
+    // One statement either way, walking the claim index in order. Only PostgreSQL needs (and
+    // has) SKIP LOCKED: SQLite's write transaction is exclusive already.
     macro_rules! claim_sql {
         ($lock:literal) => {
             concat!(
                 "UPDATE jobs SET status = 'running', lease_owner = $1, lease_until = $2, \
                  attempts = attempts + 1, updated_at = $3 \
                  WHERE id IN (SELECT id FROM jobs \
-                   WHERE (status = 'queued' AND run_at <= $3) OR (status = 'running' AND lease_until < $3) \
+                   WHERE lane = $5 AND status = 'queued' AND run_at <= $3 \
                    ORDER BY run_at, id LIMIT $4",
                 $lock,
                 ") RETURNING id, payload, attempts, max_attempts"
@@ -147,6 +181,14 @@ pub async fn claim(
         };
     }
     let mut tx = db.begin().await?;
+    on_tx!(&mut tx, c => sqlx::query(
+        "UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_until = NULL, updated_at = $1 \
+         WHERE status = 'running' AND lease_until < $1 AND lane = $2",
+    )
+    .bind(Ts(now))
+    .bind(lane.as_str())
+    .execute(c)
+    .await.map(|_| ()))?;
     let rows: Vec<ClaimRow> = match &mut tx {
         Tx::Sqlite(t) => {
             sqlx::query_as(claim_sql!(""))
@@ -154,6 +196,7 @@ pub async fn claim(
                 .bind(Ts(now + lease))
                 .bind(Ts(now))
                 .bind(limit)
+                .bind(lane.as_str())
                 .fetch_all(&mut **t)
                 .await?
         }
@@ -163,6 +206,7 @@ pub async fn claim(
                 .bind(Ts(now + lease))
                 .bind(Ts(now))
                 .bind(limit)
+                .bind(lane.as_str())
                 .fetch_all(&mut **t)
                 .await?
         }

@@ -9,7 +9,7 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
-use super::queue::{self, Claimed, Job};
+use super::queue::{self, Claimed, Job, Lane};
 use crate::state::AppState;
 
 /// How long a claimed job is ours before another worker may take it.
@@ -53,15 +53,25 @@ async fn run_one(state: &AppState, job: &Job) -> Result<(), JobError> {
         Job::ForecastTokenExpiry => super::forecast_token_expiry::run(state).await,
         Job::RefreshAnafTokens => super::refresh_anaf_tokens::run(state).await,
         Job::SyncEfactura { company_id } => super::sync_efactura::run(state, *company_id).await,
+        Job::DeliverWebhook { delivery_id } => {
+            super::deliver_webhook::run(state, *delivery_id).await
+        }
     }
 }
 
-/// Claims and runs jobs until `shutdown` fires; then waits for the running ones.
-pub async fn run(state: AppState, owner: String, shutdown: CancellationToken) {
-    let workers = state.config.job_workers.max(1);
+/// Claims and runs the jobs of `lane` on `workers` tasks until `shutdown` fires; then waits
+/// for the running ones.
+pub async fn run(
+    state: AppState,
+    owner: String,
+    lane: Lane,
+    workers: usize,
+    shutdown: CancellationToken,
+) {
+    let workers = workers.max(1);
     let slots = Arc::new(Semaphore::new(workers));
     let mut running = JoinSet::new();
-    tracing::info!(owner, workers, "job runner started");
+    tracing::info!(owner, workers, lane = lane.as_str(), "job runner started");
     loop {
         while running.try_join_next().is_some() {}
         let free = slots.available_permits();
@@ -76,7 +86,7 @@ pub async fn run(state: AppState, owner: String, shutdown: CancellationToken) {
         }
         let claimed = {
             let limit = i64::try_from(free).unwrap_or(1);
-            match queue::claim(&state.db, &owner, state.now(), LEASE, limit).await {
+            match queue::claim(&state.db, lane, &owner, state.now(), LEASE, limit).await {
                 Ok(c) => c,
                 Err(e) => {
                     tracing::warn!(error = %e, "claiming jobs failed");
@@ -117,7 +127,7 @@ pub async fn run(state: AppState, owner: String, shutdown: CancellationToken) {
         );
         running.abort_all();
     }
-    tracing::info!(owner, "job runner stopped");
+    tracing::info!(owner, lane = lane.as_str(), "job runner stopped");
 }
 
 async fn execute(state: &AppState, owner: &str, claim: Claimed) {

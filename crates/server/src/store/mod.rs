@@ -27,6 +27,7 @@ pub mod members;
 pub mod message_list;
 pub mod mfa;
 pub mod organizations;
+pub mod outbox;
 pub mod party_invoices;
 pub mod passkeys;
 pub mod products;
@@ -37,6 +38,7 @@ pub mod submissions;
 pub mod suppliers;
 pub mod users;
 pub mod vat_rates;
+pub mod webhooks;
 
 pub use db::{Backend, Db, PoolSize, Tx, WAL_MAX_FRAMES, keep_wal_small};
 pub use types::{Dec, Ts};

@@ -54,6 +54,8 @@ pub enum Purpose {
     AnafLinkToken,
     /// A user's TOTP secret (`user_mfa`), pending or enabled.
     TotpSecret,
+    /// A webhook endpoint's signing secret, current or previous (`webhook_endpoints`).
+    WebhookSecret,
 }
 
 impl Purpose {
@@ -63,6 +65,7 @@ impl Purpose {
             Purpose::AnafRefreshToken => "anaf_tokens.refresh_token",
             Purpose::AnafLinkToken => "anaf_token_links.link",
             Purpose::TotpSecret => "user_mfa.totp_secret",
+            Purpose::WebhookSecret => "webhook_endpoints.secret",
         }
     }
 }

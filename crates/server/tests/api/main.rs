@@ -65,3 +65,6 @@ mod tenancy;
 mod ubl;
 // The native validator over HTTP: POST /api/v1/validate with raw UBL.
 mod validation;
+// Webhooks: signed deliveries to a real receiver, retries, timeouts, history, rotation,
+// switching failing endpoints off, SSRF refusals, 10,000 events through two processes.
+mod webhooks;

@@ -89,6 +89,27 @@ async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
         .as_str()
         .unwrap()
         .to_owned();
+    // An endpoint on the allow-listed loopback (nothing listens on port 9) and the failed test
+    // ping's delivery.
+    let webhook = a
+        .post(
+            "/api/v1/webhooks",
+            json!({ "url": "http://127.0.0.1:9/hook", "events": ["*"] }),
+        )
+        .await
+        .body["data"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    a.post(&format!("/api/v1/webhooks/{webhook}/test"), json!({}))
+        .await;
+    let delivery = a
+        .get(&format!("/api/v1/webhooks/{webhook}/deliveries"))
+        .await
+        .body["data"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let us = spv::company(a.app, a.company.as_deref().unwrap()).await;
     let seller = crate::support::next_cif();
     let xml = spv::invoice_xml("T-1", seller, u64::try_from(us.cif).unwrap());
@@ -112,6 +133,9 @@ async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
         ("api-tokens", api_key),
         // Passkeys are the user's (`/me/passkeys/{id}`).
         ("me", passkey),
+        ("webhooks", webhook),
+        // `/webhooks/{id}/deliveries/{deliveryId}`
+        ("deliveries", delivery),
     ]
 }
 
@@ -125,6 +149,10 @@ async fn snapshot(a: &Actor<'_>, ids: &[(&str, String)]) -> Vec<Value> {
             "anaf" => "/api/v1/anaf/tokens".to_owned(),
             "api-tokens" => "/api/v1/api-tokens".to_owned(),
             "me" => "/api/v1/me/passkeys".to_owned(),
+            "deliveries" => {
+                let webhook = &ids.iter().find(|(r, _)| *r == "webhooks").unwrap().1;
+                format!("/api/v1/webhooks/{webhook}/deliveries/{id}")
+            }
             _ => format!("/api/v1/{resource}/{id}"),
         };
         out.push(a.get(&path).await.body);
@@ -155,26 +183,34 @@ async fn item_routes(app: &TestApp) -> Vec<(Method, String)> {
     routes
 }
 
+/// `path` with its parameters replaced by tenant A's ids: the first by the resource the route
+/// starts with (`/me/passkeys/{id}` is a `me` route), each later one by the segment before it
+/// (`/webhooks/{id}/deliveries/{deliveryId}`).
 fn fill(path: &str, ids: &[(&str, String)]) -> String {
-    let resource = path
-        .trim_start_matches("/api/v1/")
-        .split('/')
-        .next()
-        .unwrap();
-    let id = ids.iter().find(|(r, _)| *r == resource).map_or_else(
-        || panic!("no resource of tenant A for {path}"),
-        |(_, id)| id.as_str(),
-    );
-    let start = path.find('{').unwrap();
-    let end = path[start..].find('}').unwrap() + start;
-    format!("{}{id}{}", &path[..start], &path[end + 1..])
+    let segments: Vec<&str> = path.trim_start_matches("/api/v1/").split('/').collect();
+    let mut out = String::from("/api/v1");
+    for (i, segment) in segments.iter().enumerate() {
+        out.push('/');
+        if segment.starts_with('{') {
+            let first = !segments[..i].iter().any(|s| s.starts_with('{'));
+            let resource = if first { segments[0] } else { segments[i - 1] };
+            let id = ids.iter().find(|(r, _)| *r == resource).map_or_else(
+                || panic!("no resource of tenant A for {path}"),
+                |(_, id)| id.as_str(),
+            );
+            out.push_str(id);
+        } else {
+            out.push_str(segment);
+        }
+    }
+    out
 }
 
 /// Another tenant's id answers 404 on every route that takes an id, whichever company the
 /// caller names, and leaves the data as it was.
 #[tokio::test]
 async fn every_route_answers_404_for_another_tenants_id() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_with(|c| c.webhooks.allow_hosts = vec!["127.0.0.1".into()]).await;
     let a = app.user().await.company().await;
     let ids = resources(&a).await;
     let b = app.user().await.company().await;

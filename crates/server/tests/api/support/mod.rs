@@ -15,6 +15,7 @@ use tokio_util::sync::CancellationToken;
 
 pub mod members;
 pub mod passkey;
+pub mod receiver;
 pub mod spv;
 
 pub use server::testing::{SmtpSink, TestDb};
@@ -137,6 +138,11 @@ impl TestApp {
                 .expect("server task")
                 .expect("server stopped cleanly");
         }
+    }
+
+    /// The server's time now.
+    pub fn clock_now(&self) -> time::OffsetDateTime {
+        server::Clock::now(&self.clock)
     }
 
     /// A request without credentials.
