@@ -1037,3 +1037,46 @@ async fn ten_thousand_events_reach_ten_endpoints_once_each() {
     );
     drop(second);
 }
+
+/// An event written in a transaction that rolls back never leaves; the one committed after it
+/// does.
+#[tokio::test]
+async fn an_event_of_a_rolled_back_change_is_never_sent() {
+    let app = app().await;
+    let owner = app.user().await.company().await;
+    let receiver = Receiver::start(Mode::Succeed).await;
+    endpoint(&owner, &receiver.url("/r"), json!(["client.created"])).await;
+    let company: server::ids::CompanyId = owner.company.clone().unwrap().parse().unwrap();
+    let org = server::store::companies::by_id(&app.state.db, company)
+        .await
+        .unwrap()
+        .unwrap()
+        .organization_id;
+    let origin = server::events::Origin {
+        organization: org,
+        company: Some(company),
+        actor: None,
+    };
+    let event = |id| server::events::DomainEvent::CatalogChanged {
+        what: server::events::Catalog::Client,
+        change: server::events::Change::Created,
+        id,
+    };
+    let (lost, kept) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+    let mut tx = app.state.db.begin().await.unwrap();
+    server::events::record(&mut tx, origin, &event(lost), app.clock_now())
+        .await
+        .unwrap();
+    // A slow transaction the relay must not see half of.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    drop(tx); // rolls back
+    let mut tx = app.state.db.begin().await.unwrap();
+    server::events::record(&mut tx, origin, &event(kept), app.clock_now())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let received = receiver.wait_for(1, WAIT).await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(receiver.count(), 1);
+    assert_eq!(received[0].json()["data"]["id"], kept.to_string());
+}
