@@ -6,9 +6,9 @@ use sqlx::types::Json;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::{Ts, Tx};
+use super::{Db, Ts, Tx};
 use crate::ids::{CompanyId, EventId, OrgId};
-use crate::on_tx;
+use crate::{on_db, on_tx};
 
 /// An event as the outbox holds it.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -21,6 +21,17 @@ pub struct OutboxEvent {
     pub subject_id: Option<Uuid>,
     pub payload: Json<serde_json::Value>,
     pub created_at: Ts,
+}
+
+/// Whether any event waits to be published: a read, so an idle relay never takes SQLite's
+/// write lock.
+pub async fn any_unpublished(db: &Db) -> Result<bool, sqlx::Error> {
+    let found: Option<i32> = on_db!(db, c => sqlx::query_scalar(
+        "SELECT 1 FROM events WHERE published_at IS NULL LIMIT 1",
+    )
+    .fetch_optional(c)
+    .await)?;
+    Ok(found.is_some())
 }
 
 /// Up to `limit` unpublished events, oldest first, locked for this transaction.

@@ -41,6 +41,31 @@ impl Sent {
     pub fn succeeded(&self) -> bool {
         self.error.is_none() && self.status_code.is_some_and(|s| (200..300).contains(&s))
     }
+
+    /// The attempt's row, and where it leaves its delivery (`completed_at` unless it waits).
+    fn record(
+        &self,
+        delivery_id: WebhookDeliveryId,
+        attempt: i32,
+        started_at: OffsetDateTime,
+        status: &'static str,
+        next_retry_at: Option<OffsetDateTime>,
+        now: OffsetDateTime,
+    ) -> AttemptRecord {
+        AttemptRecord {
+            delivery_id,
+            attempt,
+            request_headers: self.headers.clone(),
+            status_code: self.status_code.map(i32::from),
+            response_body: self.body.clone(),
+            duration_ms: self.duration_ms,
+            error: self.error.clone(),
+            started_at,
+            status,
+            next_retry_at,
+            completed_at: next_retry_at.is_none().then_some(now),
+        }
+    }
 }
 
 /// The job: the next attempt of `id`, if it still waits for one.
@@ -74,7 +99,8 @@ pub async fn run(state: &AppState, id: WebhookDeliveryId) -> Result<(), JobError
         payload: &out.payload,
         attempt,
     };
-    let sent = send(state, &request, &secrets, state.now()).await;
+    let started_at = state.now();
+    let sent = send(state, &request, &secrets, started_at).await;
     let now = state.now();
     let settings = &state.config.webhooks;
     let last = out.is_test || attempt >= settings.max_attempts;
@@ -85,19 +111,7 @@ pub async fn run(state: &AppState, id: WebhookDeliveryId) -> Result<(), JobError
     } else {
         ("retrying", Some(now + retry_delay(settings, attempt)))
     };
-    let record = AttemptRecord {
-        delivery_id: id,
-        attempt,
-        request_headers: sent.headers.clone(),
-        status_code: sent.status_code.map(i32::from),
-        response_body: sent.body.clone(),
-        duration_ms: sent.duration_ms,
-        error: sent.error.clone(),
-        started_at: now,
-        status,
-        next_retry_at,
-        completed_at: next_retry_at.is_none().then_some(now),
-    };
+    let record = sent.record(id, attempt, started_at, status, next_retry_at, now);
     let mut tx = state.db.begin().await?;
     if !store::record_attempt(&mut tx, &record).await? {
         return Ok(()); // another run recorded this attempt
@@ -418,19 +432,14 @@ pub async fn ping(state: &AppState, endpoint: &EndpointRow) -> Result<PingResult
     .await?;
     store::record_attempt(
         &mut tx,
-        &AttemptRecord {
-            delivery_id: id,
-            attempt: 1,
-            request_headers: sent.headers.clone(),
-            status_code: sent.status_code.map(i32::from),
-            response_body: sent.body.clone(),
-            duration_ms: sent.duration_ms,
-            error: sent.error.clone(),
-            started_at: now,
-            status: if success { "success" } else { "failed" },
-            next_retry_at: None,
-            completed_at: Some(done),
-        },
+        &sent.record(
+            id,
+            1,
+            now,
+            if success { "success" } else { "failed" },
+            None,
+            done,
+        ),
     )
     .await?;
     tx.commit().await?;

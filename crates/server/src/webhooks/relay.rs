@@ -48,6 +48,9 @@ pub async fn run(state: AppState, shutdown: CancellationToken) {
 
 /// One pass over up to `limit` events; returns how many events it published.
 pub async fn pass(db: &Db, now: OffsetDateTime, limit: i64) -> Result<usize, sqlx::Error> {
+    if !outbox::any_unpublished(db).await? {
+        return Ok(0);
+    }
     let mut tx = db.begin().await?;
     let events = outbox::claim(&mut tx, limit).await?;
     let mut subscribers: HashMap<CompanyId, Vec<Subscriber>> = HashMap::new();
