@@ -155,8 +155,23 @@ struct ClaimRow {
     max_attempts: i32,
 }
 
+/// Whether `lane` has a job due at `now` or a lease that expired: a read, so an idle runner
+/// polling it never takes SQLite's write lock. A job that becomes due just after is claimed by
+/// the next poll.
+async fn any_due(db: &Db, lane: Lane, now: OffsetDateTime) -> Result<bool, sqlx::Error> {
+    let found: Option<i32> = on_db!(db, c => sqlx::query_scalar(
+        "SELECT 1 FROM jobs WHERE lane = $1 AND \
+         ((status = 'queued' AND run_at <= $2) OR (status = 'running' AND lease_until < $2)) LIMIT 1",
+    )
+    .bind(lane.as_str())
+    .bind(Ts(now))
+    .fetch_optional(c)
+    .await)?;
+    Ok(found.is_some())
+}
+
 /// Leases up to `limit` due jobs of `lane` to `owner` until `now + lease`. Jobs whose lease
-/// expired (a crashed or stuck worker) are put back in the queue first.
+/// expired (a crashed or stuck worker) are put back in the queue first. Nothing due: no write.
 pub async fn claim(
     db: &Db,
     lane: Lane,
@@ -165,6 +180,9 @@ pub async fn claim(
     lease: Duration,
     limit: i64,
 ) -> Result<Vec<Claimed>, sqlx::Error> {
+    if !any_due(db, lane, now).await? {
+        return Ok(Vec::new());
+    }
     // One statement either way, walking the claim index in order. Only PostgreSQL needs (and
     // has) SKIP LOCKED: SQLite's write transaction is exclusive already.
     macro_rules! claim_sql {

@@ -2,7 +2,8 @@
 //! other answer, a refused or failed connection or a timeout fails the attempt, and the
 //! delivery waits `retrying` (base × 5^(n−1), ±20 % jitter) until its last attempt ends it
 //! `failed`. A failed delivery counts against its endpoint, which is switched off after
-//! `disable_after` of them in a row.
+//! `disable_after` of them in a row. A secret the vault cannot open ends the delivery `failed`
+//! at once, unsent: retrying cannot mend it, regenerating the secret and redelivering does.
 
 use rand::Rng;
 use serde_json::{Value, json};
@@ -38,6 +39,17 @@ pub struct Sent {
 }
 
 impl Sent {
+    /// An attempt that ended before a request could be made.
+    fn unsent(error: &str) -> Sent {
+        Sent {
+            headers: json!({}),
+            status_code: None,
+            body: None,
+            duration_ms: 0,
+            error: Some(clip(error, ERROR_CHARS)),
+        }
+    }
+
     pub fn succeeded(&self) -> bool {
         self.error.is_none() && self.status_code.is_some_and(|s| (200..300).contains(&s))
     }
@@ -88,9 +100,6 @@ pub async fn run(state: &AppState, id: WebhookDeliveryId) -> Result<(), JobError
         previous: out.previous_secret_enc.as_deref(),
         previous_until: out.previous_secret_until.map(|t| t.0),
     };
-    let secrets = sealed
-        .open(state, state.now())
-        .map_err(JobError::Permanent)?;
     let attempt = out.attempt + 1;
     let request = Request {
         url: &out.url,
@@ -100,10 +109,15 @@ pub async fn run(state: &AppState, id: WebhookDeliveryId) -> Result<(), JobError
         attempt,
     };
     let started_at = state.now();
-    let sent = send(state, &request, &secrets, started_at).await;
+    let (sent, retry) = match sealed.open(state, started_at) {
+        Ok(secrets) => (send(state, &request, &secrets, started_at).await, true),
+        // Waiting cannot mend it: the delivery ends now, and is redelivered once the secret
+        // is regenerated.
+        Err(problem) => (Sent::unsent(&problem), false),
+    };
     let now = state.now();
     let settings = &state.config.webhooks;
-    let last = out.is_test || attempt >= settings.max_attempts;
+    let last = out.is_test || !retry || attempt >= settings.max_attempts;
     let (status, next_retry_at) = if sent.succeeded() {
         ("success", None)
     } else if last {
@@ -140,20 +154,33 @@ struct Sealed<'a> {
 
 impl Sealed<'_> {
     /// The secrets that sign at `now`: the current one, and the one before while its grace
-    /// lasts.
+    /// lasts. A current secret the vault cannot open (its key was lost or changed) is an
+    /// error that says what to do; a previous one is left out, since the current one signs.
     fn open(&self, state: &AppState, now: OffsetDateTime) -> Result<Vec<String>, String> {
         let open = |sealed: &str| {
             state
                 .vault
                 .open(self.endpoint.0, Purpose::WebhookSecret, sealed)
                 .map(|s| s.expose().to_owned())
-                .map_err(|e| format!("the endpoint's secret cannot be opened: {e}"))
         };
-        let mut secrets = vec![open(self.current)?];
+        let current = open(self.current).map_err(|e| {
+            format!(
+                "The endpoint's signing secret cannot be opened ({e}). Regenerate the secret, \
+                 then redeliver."
+            )
+        })?;
+        let mut secrets = vec![current];
         if let (Some(previous), Some(until)) = (self.previous, self.previous_until)
             && until > now
         {
-            secrets.push(open(previous)?);
+            match open(previous) {
+                Ok(secret) => secrets.push(secret),
+                Err(e) => tracing::warn!(
+                    endpoint = %self.endpoint,
+                    error = %e,
+                    "a webhook endpoint's previous secret cannot be opened; signing with the current one only"
+                ),
+            }
         }
         Ok(secrets)
     }
@@ -402,7 +429,6 @@ pub async fn ping(state: &AppState, endpoint: &EndpointRow) -> Result<PingResult
         previous: endpoint.previous_secret_enc.as_deref(),
         previous_until: endpoint.previous_secret_until.map(|t| t.0),
     };
-    let secrets = sealed.open(state, now).map_err(anyhow::Error::msg)?;
     let request = Request {
         url: &endpoint.url,
         event_type: registry::TEST_EVENT,
@@ -410,7 +436,10 @@ pub async fn ping(state: &AppState, endpoint: &EndpointRow) -> Result<PingResult
         payload: &payload,
         attempt: 1,
     };
-    let sent = send(state, &request, &secrets, now).await;
+    let sent = match sealed.open(state, now) {
+        Ok(secrets) => send(state, &request, &secrets, now).await,
+        Err(problem) => Sent::unsent(&problem),
+    };
     let done = state.now();
     let success = sent.succeeded();
     let mut tx = state.db.begin().await?;

@@ -262,6 +262,43 @@ async fn refusals_before_processing_are_retried() {
     assert_eq!(sim(&app).uploads_of(xml.as_bytes()), 1);
 }
 
+/// A submission ANAF refuses before storing anything (here a firewall page on every upload)
+/// is tried again until `abandon_after`, then given up: the invoice returns to `issued` with
+/// the reason and may be submitted again, and nothing was filed twice.
+#[tokio::test]
+async fn a_submission_refused_for_too_long_is_given_up_and_can_be_submitted_again() {
+    let app = TestApp::spawn_with(|c| {
+        c.efactura_policy.abandon_after = Duration::minutes(20);
+    })
+    .await;
+    let actor = connected(&app).await;
+    let id = issued(&actor).await;
+    sim(&app).add_fault(FaultRule::on(Endpoint::Upload, FaultKind::Firewall));
+    submit(&actor, &id).await;
+    until_status(&app, &actor, &id, "issued", Duration::minutes(2)).await;
+
+    let inv = invoice(&actor, &id).await;
+    let message = inv["anafErrorMessage"].as_str().unwrap_or_default();
+    assert!(message.starts_with("Not submitted to ANAF: "), "{inv}");
+    assert_eq!(state_of(&actor, &id).await, "failed");
+    let xml = xml_of(&actor, &id).await;
+    assert_eq!(
+        sim(&app).uploads_of(xml.as_bytes()),
+        0,
+        "nothing was stored"
+    );
+    assert!(
+        sim(&app).calls(Endpoint::Upload) > 1,
+        "it was tried again first"
+    );
+
+    sim(&app).clear_faults();
+    submit(&actor, &id).await;
+    until_status(&app, &actor, &id, "validated", Duration::minutes(2)).await;
+    assert_eq!(sim(&app).uploads_of(xml.as_bytes()), 1);
+    assert_eq!(submissions(&actor, &id).await.len(), 2);
+}
+
 #[tokio::test]
 async fn a_deleted_token_is_revoked_at_anaf_too() {
     let app = TestApp::spawn().await;

@@ -10,14 +10,17 @@ use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
 use pretty_assertions::assert_eq;
 use serde_json::{Value, json};
+use server::FixedClock;
 use server::webhooks::signing;
 use server::webhooks::target::Lookup;
 use time::Duration as TimeDuration;
 
 use crate::support::receiver::{Mode, Received, Receiver};
-use crate::support::{Actor, TestApp};
+use crate::support::{Actor, START, TestApp, TestDb};
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -725,6 +728,89 @@ async fn a_rotated_secret_keeps_signing_during_its_grace_period() {
         Err(signing::VerifyError::Mismatch)
     );
     assert_signed(&r, &new, now);
+}
+
+/// A secret sealed under a key the server no longer has (the key was lost or changed): the
+/// test ping and a delivery end `failed` at once with what to do, nothing is sent unsigned,
+/// and after the secret is regenerated a redelivery arrives signed with the new one.
+#[tokio::test]
+async fn a_secret_the_vault_cannot_open_fails_the_delivery_and_says_what_to_do() {
+    let key = |byte: u8| Some(server::SecretText(STANDARD.encode([byte; 32])));
+    let app = TestApp::launch(TestDb::new().await, FixedClock::new(START), |c| {
+        c.webhooks.allow_hosts = vec!["127.0.0.1".into()];
+        c.secret_key = key(7);
+    })
+    .await;
+    let owner = app.user().await.company().await;
+    let receiver = Receiver::start(Mode::Succeed).await;
+    let (hook, _) = endpoint(&owner, &receiver.url("/k"), json!(["client.created"])).await;
+    let (email, company) = (owner.email.clone(), owner.company.clone().unwrap());
+    drop(owner);
+    let app = app
+        .restart(
+            |_| {},
+            |c| {
+                c.webhooks.allow_hosts = vec!["127.0.0.1".into()];
+                c.secret_key = key(8);
+            },
+        )
+        .await;
+    let owner = app.login(&email).await.acting_for(&company);
+
+    let ping = owner
+        .post(&format!("/api/v1/webhooks/{hook}/test"), json!({}))
+        .await;
+    assert_eq!(ping.status, 200, "{}", ping.body);
+    assert_eq!(ping.body["success"], false);
+    let error = ping.body["error"].as_str().unwrap_or_default();
+    assert!(
+        error.contains("cannot be opened") && error.contains("Regenerate the secret"),
+        "{error}"
+    );
+
+    owner.client().await;
+    let failed = newest_delivery(&owner, &hook, |d| {
+        d["eventType"] == "client.created" && d["status"] == "failed"
+    })
+    .await;
+    assert_eq!(failed["attempt"], 1, "not retried: waiting cannot mend it");
+    assert!(failed["nextRetryAt"].is_null());
+    assert!(
+        failed["errorMessage"]
+            .as_str()
+            .is_some_and(|e| e.contains("Regenerate the secret")),
+        "{failed}"
+    );
+    assert_eq!(failed["attempts"][0]["statusCode"], Value::Null);
+    assert_eq!(receiver.count(), 0, "nothing is sent unsigned");
+    let get = owner.get(&format!("/api/v1/webhooks/{hook}")).await;
+    assert_eq!(get.body["data"]["consecutiveFailures"], 1);
+
+    let rotated = owner
+        .post(
+            &format!("/api/v1/webhooks/{hook}/regenerate-secret"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(rotated.status, 200, "{}", rotated.body);
+    let secret = rotated.body["secret"].as_str().unwrap().to_owned();
+    let failed_id = failed["id"].as_str().unwrap();
+    let retry = owner
+        .post(
+            &format!("/api/v1/webhooks/{hook}/deliveries/{failed_id}/retry"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(retry.status, 202, "{}", retry.body);
+    let r = receiver.wait_for(1, WAIT).await.remove(0);
+    let header = r.header("x-facturo-signature");
+    assert_eq!(
+        header.matches("v1=").count(),
+        1,
+        "the unopenable old secret is left out: {header}"
+    );
+    assert_signed(&r, &secret, app.clock_now().unix_timestamp());
+    assert_eq!(r.json()["event"], "client.created");
 }
 
 #[tokio::test]

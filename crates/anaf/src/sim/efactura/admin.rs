@@ -125,6 +125,14 @@ impl EfacturaSim {
         self.lock().faults.clear();
     }
 
+    /// How many calls a [`FaultKind::Timeout`](super::FaultKind::Timeout) holds right now,
+    /// counted until they have taken effect. A test whose clock runs faster than real time
+    /// waits for none before moving it: a hold lasts seconds at ANAF, not the hours a fast
+    /// clock covers meanwhile.
+    pub fn held_calls(&self) -> usize {
+        self.shared.held.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     /// How many calls reached `endpoint`, refused and faulted ones included.
     pub fn calls(&self, endpoint: Endpoint) -> usize {
         self.lock().calls.get(&endpoint).copied().unwrap_or(0)

@@ -2,6 +2,8 @@
 //! bearer token; and what a lost response looks like.
 
 use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::task::{Context, Poll};
 
 use axum::body::{Body, Bytes};
@@ -12,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use time::{Duration, OffsetDateTime};
 
 use super::fault::{Endpoint, FaultKind, LostResponse};
-use super::{EfacturaSim, Environment, State, config, oauth, wire};
+use super::{EfacturaSim, Environment, Shared, State, config, oauth, wire};
 use crate::sim::FIREWALL_PAGE;
 
 /// The environment named by the `{env}` path segment; 404 for anything but `test`/`prod`.
@@ -55,6 +57,26 @@ pub(crate) struct Call {
     pub(crate) now: OffsetDateTime,
     /// A fault that acts later: a lost response, or an upload not taken over.
     pub(crate) fault: Option<FaultKind>,
+    /// Counts the call among the held ones while it lasts (dropped with the call, or with its
+    /// handler when the client went away).
+    _held: Option<Arc<Held>>,
+}
+
+/// One held call, counted in [`EfacturaSim::held_calls`] until dropped.
+#[derive(Debug)]
+struct Held(Arc<Shared>);
+
+impl Held {
+    fn new(shared: &Arc<Shared>) -> Held {
+        shared.held.fetch_add(1, Ordering::SeqCst);
+        Held(Arc::clone(shared))
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        self.0.held.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 impl Call {
@@ -101,11 +123,15 @@ impl EfacturaSim {
         if let Some(wait) = retry_after {
             return Err(too_many_requests(wait.whole_seconds().max(1)));
         }
-        match fault {
+        let held = match fault {
             Some(kind) if kind.replaces_call() => return Err(fault_response(kind, now)),
-            Some(FaultKind::Timeout(hold)) => tokio::time::sleep(hold).await,
-            _ => {}
-        }
+            Some(FaultKind::Timeout(hold)) => {
+                let held = Arc::new(Held::new(&self.shared));
+                tokio::time::sleep(hold).await;
+                Some(held)
+            }
+            _ => None,
+        };
         let now = self.clock().now();
         let user = match (auth, &bearer) {
             (Auth::None, _) | (Auth::Optional, None) => None,
@@ -117,7 +143,12 @@ impl EfacturaSim {
                 }
             }
         };
-        Ok(Call { user, now, fault })
+        Ok(Call {
+            user,
+            now,
+            fault,
+            _held: held,
+        })
     }
 }
 

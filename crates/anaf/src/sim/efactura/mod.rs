@@ -141,6 +141,8 @@ struct Shared {
     clock: SimClock,
     signer: Signer,
     jwt_key: ring::hmac::Key,
+    /// Calls a [`FaultKind::Timeout`] holds, until they have taken effect.
+    held: std::sync::atomic::AtomicUsize,
 }
 
 /// A company known to the simulator: its SPV box receives `FACTURA PRIMITA`.
@@ -253,6 +255,7 @@ impl EfacturaSim {
                 clock: SimClock::real(),
                 signer,
                 jwt_key,
+                held: std::sync::atomic::AtomicUsize::new(0),
             }),
         })
     }
