@@ -435,6 +435,11 @@ async fn the_readme_walkthrough_works_as_written() {
         walkthrough.contains(issued) && stdout.contains(issued),
         "{stdout}"
     );
+    let paid = r#"{"amountPaid":"500.00","balance":"1435.99","paymentStatus":"partially_paid"}"#;
+    assert!(
+        walkthrough.contains(paid) && stdout.contains(paid),
+        "{stdout}"
+    );
     let listed = serde_json::Deserializer::from_str(&stdout)
         .into_iter::<Value>()
         .last()

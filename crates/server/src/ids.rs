@@ -60,7 +60,7 @@ ids! {
     VatRateId, SeriesId, InvoiceId, LineId, EventId, JobId, TokenId, InvitationId, SubmissionId,
     EfacturaMessageId, AnafTokenId, AnafConnectionId, AnafLinkId, ApiKeyId, MfaChallengeId,
     MfaVerificationId, BackupCodeId, AuditId, PasskeyId, CeremonyId, WebhookEndpointId,
-    WebhookDeliveryId, WebhookAttemptId,
+    WebhookDeliveryId, WebhookAttemptId, PaymentId,
     /// An account at another provider (Google) linked to a user.
     IdentityId,
     /// An installation of Facturo (its data directory), see `vault::instance`.

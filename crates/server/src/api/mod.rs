@@ -22,6 +22,7 @@ pub mod members;
 pub mod mfa;
 pub mod page;
 pub mod passkeys;
+pub mod payments;
 pub mod products;
 pub mod recovery;
 pub mod security;
@@ -61,6 +62,7 @@ use crate::state::AppState;
         (name = "companies", description = "Companies of the organization"),
         (name = "members", description = "Members of the organization (X-Organization) and invitations"),
         (name = "invoices", description = "Invoices and credit notes"),
+        (name = "payments", description = "Payments of an invoice: amountPaid, balance and paidAt follow"),
         (name = "products", description = "The company's products"), (name = "vat-rates", description = "The company's VAT rates; VAT category codes"),
         (name = "document-series", description = "Document series and numbering"), (name = "bank-accounts", description = "The company's bank accounts (Facturo's own, not in the Storno API); the default one is the company's bankAccount"),
         (name = "clients", description = "Clients of the company (X-Company)"),
@@ -89,6 +91,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(members::router())
         .merge(invitations::router())
         .merge(invoices::router())
+        .merge(payments::router())
         .merge(invoice_defaults::router())
         .merge(products::router())
         .merge(vat_rates::router())

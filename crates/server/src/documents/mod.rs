@@ -1,5 +1,5 @@
 //! Operations on documents that several callers share (API, web pages, jobs): create and edit
-//! drafts, issue with gapless numbering, cancel, restore, delete. Each takes the transaction
+//! drafts, issue with gapless numbering, cancel, restore, delete, record payments. Each takes the transaction
 //! boundary, the company scope and `now`.
 
 pub mod buyer;
@@ -9,6 +9,7 @@ pub mod draft;
 pub mod input;
 pub mod issue;
 pub mod lifecycle;
+pub mod payments;
 pub mod save;
 pub mod ubl;
 pub mod validation;

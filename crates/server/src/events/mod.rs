@@ -14,7 +14,8 @@ use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
 use crate::ids::{
-    AnafTokenId, CompanyId, EventId, InvitationId, MembershipId, OrgId, UserId, WebhookEndpointId,
+    AnafTokenId, CompanyId, EventId, InvitationId, InvoiceId, MembershipId, OrgId, PaymentId,
+    UserId, WebhookEndpointId,
 };
 use crate::on_tx;
 use crate::store::{Ts, Tx};
@@ -29,6 +30,18 @@ pub struct InvoiceFacts {
     pub direction: String,
     pub total: String,
     pub currency: String,
+}
+
+/// What a payment event carries (api.md §18.2 `payment.received`: `{paymentId, invoiceId,
+/// amount, paymentMethod, currency}`; `paymentDate` is ours).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentFacts {
+    pub payment_id: PaymentId,
+    pub invoice_id: InvoiceId,
+    pub amount: String,
+    pub payment_method: String,
+    pub currency: String,
+    pub payment_date: time::Date,
 }
 
 /// Catalog records whose changes are recorded the same way.
@@ -105,6 +118,10 @@ pub enum DomainEvent {
     InvoiceRejected(InvoiceFacts),
     /// An incoming invoice was imported from the company's SPV box.
     InvoiceSynced(InvoiceFacts),
+    /// A payment was recorded against an invoice.
+    PaymentReceived(PaymentFacts),
+    /// A payment was deleted.
+    PaymentDeleted(PaymentFacts),
     /// A sync pass listed the company's SPV box; `total` messages are to be processed.
     SyncStarted {
         company_id: CompanyId,
@@ -230,6 +247,8 @@ impl DomainEvent {
             DomainEvent::InvoiceValidated(_) => "invoice.validated",
             DomainEvent::InvoiceRejected(_) => "invoice.rejected",
             DomainEvent::InvoiceSynced(_) => "invoice.synced",
+            DomainEvent::PaymentReceived(_) => "payment.received",
+            DomainEvent::PaymentDeleted(_) => "payment.deleted",
             DomainEvent::SyncStarted { .. } => "sync.started",
             DomainEvent::SyncCompleted { .. } => "sync.completed",
             DomainEvent::SyncFailed { .. } => "sync.error",
@@ -279,6 +298,9 @@ impl DomainEvent {
             | DomainEvent::InvoiceValidated(f)
             | DomainEvent::InvoiceRejected(f)
             | DomainEvent::InvoiceSynced(f) => Some(f.id),
+            DomainEvent::PaymentReceived(p) | DomainEvent::PaymentDeleted(p) => {
+                Some(p.invoice_id.0)
+            }
             DomainEvent::CatalogChanged { id, .. } => Some(*id),
             DomainEvent::MemberUpdated(m) | DomainEvent::MemberDeactivated(m) => {
                 Some(m.membership_id.0)
@@ -333,6 +355,11 @@ impl DomainEvent {
             | DomainEvent::InvoiceSynced(f) => json!({
                 "id": f.id, "number": f.number, "status": f.status, "direction": f.direction,
                 "total": f.total, "currency": f.currency,
+            }),
+            DomainEvent::PaymentReceived(p) | DomainEvent::PaymentDeleted(p) => json!({
+                "paymentId": p.payment_id, "invoiceId": p.invoice_id, "amount": p.amount,
+                "paymentMethod": p.payment_method, "currency": p.currency,
+                "paymentDate": crate::api::wire::date_text(p.payment_date),
             }),
             DomainEvent::SyncStarted { total, .. } => json!({ "total": total }),
             DomainEvent::SyncCompleted { stats, .. } => json!({ "stats": stats }),

@@ -30,6 +30,7 @@ pub mod organizations;
 pub mod outbox;
 pub mod party_invoices;
 pub mod passkeys;
+pub mod payments;
 pub mod products;
 pub mod registry_cache;
 pub mod series;

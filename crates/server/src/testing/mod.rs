@@ -60,6 +60,17 @@ pub async fn job_payloads(db: &crate::store::Db) -> Result<Vec<String>, sqlx::Er
     Ok(payloads.into_iter().map(|p| p.0.to_string()).collect())
 }
 
+/// The payloads of the outbox's events of type `kind`, oldest first.
+pub async fn event_payloads(db: &crate::store::Db, kind: &str) -> Result<Vec<String>, sqlx::Error> {
+    let payloads = crate::on_db!(db, c => sqlx::query_scalar::<_, sqlx::types::Json<serde_json::Value>>(
+        "SELECT payload FROM events WHERE type = $1 ORDER BY created_at, id",
+    )
+    .bind(kind)
+    .fetch_all(c)
+    .await)?;
+    Ok(payloads.into_iter().map(|p| p.0.to_string()).collect())
+}
+
 /// Marks a user inactive, as an operator would.
 pub async fn deactivate_user(db: &crate::store::Db, email: &str) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;

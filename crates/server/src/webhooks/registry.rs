@@ -67,11 +67,8 @@ pub const EVENTS: &[EventType] = &[
         "sync",
         "A company went longer than its schedule without a successful sync.",
     ),
-    ev(
-        "payment.received",
-        "payment",
-        "A payment was recorded (not sent yet: no payments).",
-    ),
+    ev("payment.received", "payment", "A payment was recorded."),
+    ev("payment.deleted", "payment", "A payment was deleted."),
     ev("client.created", "client", "A client was added."),
     ev("client.updated", "client", "A client was changed."),
     ev("client.deleted", "client", "A client was deleted."),

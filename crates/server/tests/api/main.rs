@@ -44,6 +44,8 @@ mod invoices;
 mod mfa;
 // Passkeys: registration and sign-in with a software authenticator, refusals.
 mod passkeys;
+// Payments: balances, refusals, concurrent payments, events.
+mod payments;
 // Rate limits: buckets, windows, headers, lock-out, two processes sharing one budget.
 mod rate_limits;
 // Members and invitations: e-mailed links, accepting, roles and permissions in effect, owner rules.

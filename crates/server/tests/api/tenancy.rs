@@ -43,6 +43,16 @@ async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
         .unwrap()
         .to_owned();
     let invoice = a.draft_invoice().await["id"].as_str().unwrap().to_owned();
+    let payment = a
+        .post(
+            &format!("/api/v1/invoices/{invoice}/payments"),
+            json!({ "amount": "10.00", "paymentMethod": "cash" }),
+        )
+        .await
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let member = a.get("/api/v1/members").await.body["data"][0]["id"]
         .as_str()
         .unwrap()
@@ -126,6 +136,8 @@ async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
         ("document-series", series),
         ("bank-accounts", bank),
         ("invoices", invoice),
+        // `/invoices/{id}/payments/{paymentId}`
+        ("payments", payment),
         ("members", member),
         ("invitations", invitation),
         // ANAF tokens are the user's (`/anaf/tokens/{id}`).
@@ -149,6 +161,10 @@ async fn snapshot(a: &Actor<'_>, ids: &[(&str, String)]) -> Vec<Value> {
             "anaf" => "/api/v1/anaf/tokens".to_owned(),
             "api-tokens" => "/api/v1/api-tokens".to_owned(),
             "me" => "/api/v1/me/passkeys".to_owned(),
+            "payments" => {
+                let invoice = &ids.iter().find(|(r, _)| *r == "invoices").unwrap().1;
+                format!("/api/v1/invoices/{invoice}/payments")
+            }
             "deliveries" => {
                 let webhook = &ids.iter().find(|(r, _)| *r == "webhooks").unwrap().1;
                 format!("/api/v1/webhooks/{webhook}/deliveries/{id}")

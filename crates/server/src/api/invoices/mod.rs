@@ -30,7 +30,7 @@ use crate::state::AppState;
 use crate::store::invoice_list::{self, InvoiceFilter, SortBy};
 use crate::store::invoices::{InvoiceRecord, LineRecord};
 use crate::store::{
-    clients, efactura_messages, invoice_xml, invoices, series, submissions, suppliers,
+    clients, efactura_messages, invoice_xml, invoices, payments, series, submissions, suppliers,
 };
 use crate::tenancy::{CompanyScope, Permission};
 
@@ -191,7 +191,10 @@ async fn list(
     .await?;
     let t = invoice_list::totals(&state.db, scope.id(), &filter, &currency).await?;
     Ok(Json(InvoiceList {
-        data: rows.into_iter().map(InvoiceListItem::new).collect(),
+        data: rows
+            .into_iter()
+            .map(|row| InvoiceListItem::new(row, state.now()))
+            .collect(),
         page: page.meta(t.count),
         currency,
         distinct_currencies: invoice_list::currencies(&state.db, scope.id()).await?,
@@ -410,7 +413,11 @@ async fn events(
         .await?
         .into_iter()
         .map(|e| {
-            let status = e.payload.0["status"].as_str().map(str::to_owned);
+            // A payment's event leaves the status as it was.
+            let status = e.payload.0["status"]
+                .as_str()
+                .map(str::to_owned)
+                .or_else(|| previous.clone());
             let entry = json!({
                 "id": e.id, "event": e.kind, "previousStatus": previous, "newStatus": status,
                 "metadata": e.payload.0, "createdAt": wire::timestamp_text(e.created_at.0), "createdBy": e.actor_email,
@@ -480,7 +487,7 @@ async fn load(
         invoices::children(&state.db, scope.id(), id)
             .await?
             .iter()
-            .map(InvoiceListItem::of)
+            .map(|child| InvoiceListItem::of(child, state.now()))
             .collect()
     };
     let submission = if record.status == "draft" {
@@ -498,6 +505,8 @@ async fn load(
         submission,
         source,
         supplier,
+        payments: payments::list(&state.db, id).await?,
+        now: state.now(),
     };
     Ok((views::detail(record, related), report))
 }

@@ -6,12 +6,15 @@ use serde_json::Value;
 use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 
+use crate::api::payments::Payment;
 use crate::api::wire;
 use crate::documents::buyer::Buyer;
 use crate::documents::input::InvoiceDetails;
+use crate::documents::payments;
 use crate::ids::{ClientId, InvoiceId, LineId, ProductId, SeriesId};
 use crate::store::invoice_list::ListRow;
 use crate::store::invoices::{InvoiceRecord, LineRecord};
+use crate::store::payments::PaymentRow;
 use crate::store::submissions::{State, Submission};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -43,6 +46,10 @@ pub struct InvoiceCore {
     pub amount_paid: String,
     /// Payable amount (BT-115) less what was paid.
     pub balance: String,
+    /// Ours, derived from the amounts and the due date: `unpaid`, `partially_paid`, `paid` or
+    /// `overdue`; null for cancelled and refund invoices (`status` keeps the document's
+    /// lifecycle, api.md §12.5).
+    pub payment_status: Option<&'static str>,
     pub currency: String,
     pub invoice_type_code: Option<String>,
     #[serde(serialize_with = "wire::date")]
@@ -85,7 +92,7 @@ pub struct InvoiceListItem {
 }
 
 impl InvoiceListItem {
-    pub fn new(row: ListRow) -> Self {
+    pub fn new(row: ListRow, now: OffsetDateTime) -> Self {
         let ListRow {
             invoice,
             client_name,
@@ -100,11 +107,11 @@ impl InvoiceListItem {
             is_vat_payer: client_is_vat_payer,
             country: client_country,
         });
-        Self::with_client(&invoice, client, client_name)
+        Self::with_client(&invoice, client, client_name, now)
     }
 
     /// A row for an invoice whose client summary is not at hand (a credit note in a detail).
-    pub fn of(invoice: &InvoiceRecord) -> Self {
+    pub fn of(invoice: &InvoiceRecord, now: OffsetDateTime) -> Self {
         let client = invoice.client_id.map(|id| ClientSummary {
             id,
             name: invoice.receiver_name.clone(),
@@ -112,16 +119,17 @@ impl InvoiceListItem {
             is_vat_payer: None,
             country: None,
         });
-        Self::with_client(invoice, client, None)
+        Self::with_client(invoice, client, None, now)
     }
 
     fn with_client(
         invoice: &InvoiceRecord,
         client: Option<ClientSummary>,
         client_name: Option<String>,
+        now: OffsetDateTime,
     ) -> Self {
         InvoiceListItem {
-            core: core_of(invoice),
+            core: core_of(invoice, now),
             client,
             supplier: invoice
                 .supplier_id
@@ -240,8 +248,8 @@ pub struct InvoiceDetail {
     pub lines: Vec<LineView>,
     #[schema(value_type = Vec<Object>)]
     pub attachments: Vec<Value>,
-    #[schema(value_type = Vec<Object>)]
-    pub payments: Vec<Value>,
+    /// Newest first.
+    pub payments: Vec<Payment>,
     pub document_series: Option<SeriesRef>,
     /// BT-106.
     pub line_extension_amount: String,
@@ -262,7 +270,7 @@ pub struct InvoiceDetail {
 }
 
 /// The parts of the detail that come from other records.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Related {
     pub lines: Vec<LineRecord>,
     pub client: Option<Buyer>,
@@ -276,6 +284,9 @@ pub struct Related {
     pub source: Option<crate::store::efactura_messages::Source>,
     /// The supplier of an incoming invoice (§25.1 detail).
     pub supplier: Option<Value>,
+    pub payments: Vec<PaymentRow>,
+    /// When the detail is read (for `paymentStatus`).
+    pub now: OffsetDateTime,
 }
 
 /// `anafStatus`: ANAF's word for where the latest submission stands.
@@ -290,7 +301,7 @@ fn anaf_status(s: &Submission) -> &'static str {
     }
 }
 
-pub fn core_of(r: &InvoiceRecord) -> InvoiceCore {
+pub fn core_of(r: &InvoiceRecord, now: OffsetDateTime) -> InvoiceCore {
     InvoiceCore {
         id: r.id,
         number: r.number.clone(),
@@ -306,6 +317,7 @@ pub fn core_of(r: &InvoiceRecord) -> InvoiceCore {
         total: wire::amount(r.total),
         amount_paid: wire::amount(r.amount_paid),
         balance: wire::amount(r.payable - r.amount_paid),
+        payment_status: payments::payment_status(r, now),
         currency: r.currency.clone(),
         invoice_type_code: r.invoice_type_code.clone(),
         issue_date: r.issue_date,
@@ -326,7 +338,7 @@ pub fn core_of(r: &InvoiceRecord) -> InvoiceCore {
 
 pub fn detail(r: InvoiceRecord, rel: Related) -> InvoiceDetail {
     InvoiceDetail {
-        core: core_of(&r),
+        core: core_of(&r, rel.now),
         client: rel.client,
         supplier: rel
             .supplier
@@ -361,7 +373,7 @@ pub fn detail(r: InvoiceRecord, rel: Related) -> InvoiceDetail {
         seller_snapshot: r.seller_snapshot.map(|j| j.0),
         lines: rel.lines.into_iter().map(LineView::new).collect(),
         attachments: Vec::new(),
-        payments: Vec::new(),
+        payments: rel.payments.into_iter().map(Payment::from).collect(),
         document_series: rel.series,
         line_extension_amount: wire::amount(r.line_extension),
         allowance_total: wire::amount(r.allowance_total),
