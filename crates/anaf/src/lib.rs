@@ -52,6 +52,7 @@
 
 use std::time::Duration;
 
+pub mod bnr;
 pub mod efactura;
 pub mod oauth;
 pub mod registry;

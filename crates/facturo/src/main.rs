@@ -187,6 +187,12 @@ struct ServeArgs {
     /// Webhook deliveries this process sends at once.
     #[arg(long, env = "FACTURO_WEBHOOK_WORKERS", default_value_t = 16)]
     webhook_workers: usize,
+    /// Where BNR's exchange-rate feeds are read from (`off`: only the cache and the seed).
+    #[arg(long, env = "FACTURO_BNR_URL", default_value = anaf::bnr::DEFAULT_BASE_URL)]
+    bnr_url: String,
+    /// A BNR feed file (as BNR publishes it) loaded into the rate cache at start-up.
+    #[arg(long, env = "FACTURO_BNR_SEED")]
+    bnr_seed: Option<PathBuf>,
     /// Where Google publishes its token-signing keys.
     #[arg(long, env = "FACTURO_GOOGLE_JWKS_URL", default_value = server::config::GOOGLE_JWKS_URL)]
     google_jwks_url: String,
@@ -331,6 +337,12 @@ fn serve_config(args: ServeArgs) -> anyhow::Result<Config> {
         secret_grace: Duration::from_secs(args.webhook_secret_grace),
         workers: args.webhook_workers.max(1),
         ..server::webhooks::Settings::default()
+    };
+    config.rates = server::rates::Settings {
+        base_url: Some(args.bnr_url.trim().to_owned())
+            .filter(|u| !u.is_empty() && !u.eq_ignore_ascii_case("off")),
+        seed: args.bnr_seed,
+        ..server::rates::Settings::default()
     };
     if config.anaf.client_id.is_some() != config.anaf.client_secret.is_some() {
         anyhow::bail!("set both FACTURO_ANAF_CLIENT_ID and FACTURO_ANAF_CLIENT_SECRET, or neither");

@@ -49,7 +49,7 @@ pub async fn create_user(
     )?;
     let state = crate::AppState {
         db: db.clone(),
-        clock,
+        clock: Arc::clone(&clock),
         config: Arc::new(config.clone()),
         keys: Arc::new(keys),
         limits: Arc::new(crate::limits::Limits::for_db(&db, config.rate_limits)),
@@ -69,6 +69,18 @@ pub async fn create_user(
         licence: Arc::new(crate::licensing::Standing::unlicensed()),
         passkeys: None,
         webhook_http: crate::webhooks::target::client(&config.webhooks)?,
+        // Making a user reads no rates: the seed is left to the server.
+        rates: Arc::new(
+            crate::rates::Rates::start(
+                &crate::rates::Settings {
+                    seed: None,
+                    ..config.rates.clone()
+                },
+                &db,
+                clock.now(),
+            )
+            .await?,
+        ),
     };
     let registration = Registration {
         email: account.email,

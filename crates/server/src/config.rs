@@ -246,6 +246,8 @@ pub struct Config {
     pub rate_limits: crate::limits::Settings,
     /// How webhooks are delivered: timeouts, retries, the hosts allowed over HTTP.
     pub webhooks: crate::webhooks::Settings,
+    /// Where BNR exchange rates come from.
+    pub rates: crate::rates::Settings,
 }
 
 impl Config {
@@ -283,6 +285,7 @@ impl Config {
             webauthn_rp_id: None,
             webauthn_origin: None,
             webhooks: crate::webhooks::Settings::default(),
+            rates: crate::rates::Settings::default(),
         }
     }
 

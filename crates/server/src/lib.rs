@@ -30,6 +30,7 @@ pub mod mail;
 pub mod partners;
 pub mod party;
 pub mod plan;
+pub mod rates;
 pub mod registry;
 pub mod state;
 pub mod store;
@@ -157,6 +158,9 @@ impl Server {
             .context("configuring Google sign-in")?;
         let webhook_http = webhooks::target::client(&config.webhooks)
             .context("building the webhook delivery client")?;
+        let rates = rates::Rates::start(&config.rates, &db, now)
+            .await
+            .context("configuring BNR exchange rates")?;
         let state = AppState {
             db,
             clock,
@@ -173,6 +177,7 @@ impl Server {
             licence: Arc::new(licence),
             passkeys,
             webhook_http,
+            rates: Arc::new(rates),
         };
         if matches!(
             state.licence.status,

@@ -43,6 +43,8 @@ pub struct AppState {
     pub passkeys: Option<Arc<webauthn_rs::Webauthn>>,
     /// The HTTP client of webhook deliveries (`webhooks::target`: checked, pinned resolution).
     pub webhook_http: reqwest::Client,
+    /// BNR exchange rates: the shared cache and this process's fetches.
+    pub rates: Arc<crate::rates::Rates>,
 }
 
 impl AppState {

@@ -11,6 +11,7 @@ pub mod clients;
 pub mod companies;
 pub mod efactura_messages;
 pub mod error;
+pub mod exchange_rates;
 pub mod guard;
 pub mod invitations;
 pub mod invoice_defaults;
@@ -71,6 +72,7 @@ use crate::state::AppState;
         (name = "validation", description = "The native EN 16931 / CIUS-RO validator"),
         (name = "anaf", description = "ANAF e-Factura tokens of the signed-in user, stored encrypted; connect links and the OAuth flow; the installation's fingerprint"),
         (name = "webhooks", description = "Signed HTTP callbacks of the company's events; delivery history"),
+        (name = "exchange-rates", description = "BNR reference rates and conversions"),
         (name = "system", description = "Health and version"),
     )
 )]
@@ -105,6 +107,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(anaf::router())
         .merge(anaf_links::router())
         .merge(webhooks::router())
+        .merge(exchange_rates::router())
         .merge(system::router())
 }
 

@@ -16,6 +16,7 @@ pub mod clients;
 pub mod companies;
 pub mod efactura_messages;
 pub mod efactura_sync;
+pub mod exchange_rates;
 pub mod identities;
 pub mod instance;
 pub mod invitations;

@@ -4,7 +4,7 @@
 pub mod db;
 pub mod smtp;
 
-pub use db::{TestDb, is_postgres};
+pub use db::{TestDb, is_postgres, scratch_dir};
 pub use smtp::{Mail, SmtpSink};
 
 /// Replaces an issued invoice's stored XML, as if it had been issued so (tests of what ANAF

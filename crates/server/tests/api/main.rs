@@ -31,6 +31,8 @@ mod clients;
 mod companies;
 // Password reset and e-mail change by e-mailed single-use links; MFA step-up for the change.
 mod email_links;
+// BNR exchange rates against a local BNR: cache, past days, conversions, seed, outages.
+mod exchange_rates;
 // e-Factura submission against the embedded simulator: happy path, faults, rejections.
 mod efactura;
 // Exactly-once submission through injected faults and a restart.
