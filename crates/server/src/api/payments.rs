@@ -24,6 +24,8 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, create))
         .routes(routes!(delete))
+        .routes(routes!(bulk_mark_paid))
+        .routes(routes!(bulk_mark_unpaid))
 }
 
 /// A payment (api.md §14; `isOverpayment` is ours).
@@ -122,6 +124,7 @@ async fn create(
         reference: body.reference,
         notes: body.notes,
         overpayment: body.overpayment.is_some_and(|f| f.0),
+        whole_balance: false,
     };
     let row = ops::record(&state, &scope, id, payment, state.now()).await?;
     Ok((StatusCode::CREATED, Json(row.into())))
@@ -139,4 +142,116 @@ async fn delete(
     scope.require(Permission::PaymentDelete)?;
     ops::delete(&state, &scope, id, payment, state.now()).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkMarkPaid {
+    /// 1 to 100 invoice ids.
+    #[serde(default)]
+    pub ids: Vec<String>,
+    /// Default `bank_transfer`.
+    pub payment_method: Option<String>,
+    /// The payments' date (default today).
+    #[schema(value_type = Option<String>, format = Date)]
+    pub paid_at: Option<DateIn>,
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct BulkIds {
+    /// 1 to 100 invoice ids.
+    #[serde(default)]
+    pub ids: Vec<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkError {
+    pub id: String,
+    pub error: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkMarked {
+    pub marked: usize,
+    pub errors: Vec<BulkError>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkUnmarked {
+    pub unmarked: usize,
+    pub errors: Vec<BulkError>,
+}
+
+/// What one item of a bulk action became: done, or its error's message.
+async fn each<F, Fut>(ids: Vec<String>, mut one: F) -> Result<(usize, Vec<BulkError>), ApiError>
+where
+    F: FnMut(InvoiceId) -> Fut,
+    Fut: std::future::Future<Output = Result<(), ApiError>>,
+{
+    crate::partners::check_bulk(&ids)?;
+    let (mut done, mut errors) = (0, Vec::new());
+    for text in ids {
+        let outcome = match text.parse::<InvoiceId>() {
+            Ok(id) => one(id).await,
+            Err(_) => Err(ApiError::NotFound("Invoice not found.")),
+        };
+        match outcome {
+            Ok(()) => done += 1,
+            Err(e @ (ApiError::Internal(_) | ApiError::Unavailable(_))) => return Err(e),
+            Err(e) => errors.push(BulkError {
+                id: text,
+                error: e.to_string(),
+            }),
+        }
+    }
+    Ok((done, errors))
+}
+
+/// Pay the balance of each invoice with one payment (each in its own transaction).
+#[utoipa::path(post, path = "/api/v1/invoices/bulk-mark-paid", tag = "payments", operation_id = "payment_bulk_mark_paid",
+    request_body = BulkMarkPaid, responses((status = 200, body = BulkMarked), (status = 400, description = "Not 1 to 100 ids")))]
+async fn bulk_mark_paid(
+    State(state): State<AppState>,
+    scope: CompanyScope,
+    AppJson(body): AppJson<BulkMarkPaid>,
+) -> Result<Json<BulkMarked>, ApiError> {
+    scope.require(Permission::PaymentCreate)?;
+    let method = body
+        .payment_method
+        .filter(|m| !m.trim().is_empty())
+        .unwrap_or_else(|| "bank_transfer".to_owned());
+    let date = body.paid_at.map(|d| d.0);
+    let (marked, errors) = each(body.ids, |id| {
+        let payment = NewPayment {
+            method: Some(method.clone()),
+            date,
+            whole_balance: true,
+            ..NewPayment::default()
+        };
+        let (state, scope) = (&state, &scope);
+        async move {
+            ops::record(state, scope, id, payment, state.now())
+                .await
+                .map(|_| ())
+        }
+    })
+    .await?;
+    Ok(Json(BulkMarked { marked, errors }))
+}
+
+/// Delete every payment of each invoice (each in its own transaction).
+#[utoipa::path(post, path = "/api/v1/invoices/bulk-mark-unpaid", tag = "payments", operation_id = "payment_bulk_mark_unpaid",
+    request_body = BulkIds, responses((status = 200, body = BulkUnmarked), (status = 400, description = "Not 1 to 100 ids")))]
+async fn bulk_mark_unpaid(
+    State(state): State<AppState>,
+    scope: CompanyScope,
+    AppJson(body): AppJson<BulkIds>,
+) -> Result<Json<BulkUnmarked>, ApiError> {
+    scope.require(Permission::PaymentDelete)?;
+    let (unmarked, errors) = each(body.ids, |id| {
+        let (state, scope) = (&state, &scope);
+        async move { ops::delete_all(state, scope, id, state.now()).await }
+    })
+    .await?;
+    Ok(Json(BulkUnmarked { unmarked, errors }))
 }

@@ -37,6 +37,9 @@ pub struct NewPayment {
     pub notes: Option<String>,
     /// Records a payment larger than the balance on purpose.
     pub overpayment: bool,
+    /// Pays whatever the balance is when the invoice is locked (`bulk-mark-paid`); `amount` is
+    /// not read.
+    pub whole_balance: bool,
 }
 
 /// Records `p` against the invoice `id` of the scope's company.
@@ -50,9 +53,18 @@ pub async fn record(
     // The invoice first: another tenant's id is not found, whatever the body says.
     let mut tx = state.db.begin().await?;
     let inv = locked(&mut tx, scope, id).await?;
-    let amount = p
-        .amount
-        .ok_or_else(|| ApiError::bad_request("amount is required."))?;
+    let amount = if p.whole_balance {
+        let balance = inv.payable - inv.amount_paid;
+        if balance <= 0 {
+            return Err(ApiError::unprocessable(
+                "Nothing is left to pay on this invoice.",
+            ));
+        }
+        einvoice::money::from_minor(balance)
+    } else {
+        p.amount
+            .ok_or_else(|| ApiError::bad_request("amount is required."))?
+    };
     let method = p.method.as_deref().map(str::trim).unwrap_or_default();
     if method.is_empty() {
         return Err(ApiError::bad_request("paymentMethod is required."));
@@ -164,6 +176,34 @@ pub async fn delete(
         now,
     )
     .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes every payment of invoice `id` (`bulk-mark-unpaid`): it is unpaid again.
+pub async fn delete_all(
+    state: &AppState,
+    scope: &CompanyScope,
+    id: InvoiceId,
+    now: OffsetDateTime,
+) -> Result<(), ApiError> {
+    let mut tx = state.db.begin().await?;
+    let inv = locked(&mut tx, scope, id).await?;
+    let rows = payments::list_in(&mut tx, id).await?;
+    if rows.is_empty() {
+        return Err(ApiError::unprocessable("The invoice has no payments."));
+    }
+    for row in &rows {
+        payments::delete(&mut tx, id, row.id).await?;
+        events::record(
+            &mut tx,
+            scope.origin(),
+            &DomainEvent::PaymentDeleted(facts(row)),
+            now,
+        )
+        .await?;
+    }
+    settle(&mut tx, &inv, now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -40,6 +40,15 @@ pub async fn list(db: &Db, invoice: InvoiceId) -> Result<Vec<PaymentRow>, sqlx::
         .await)
 }
 
+/// The same, inside a transaction.
+pub async fn list_in(tx: &mut Tx, invoice: InvoiceId) -> Result<Vec<PaymentRow>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_as::<_, PaymentRow>(concat!(select_payments!(),
+        " WHERE invoice_id = $1 ORDER BY payment_date DESC, created_at DESC, id DESC"))
+        .bind(invoice)
+        .fetch_all(c)
+        .await)
+}
+
 pub async fn get_in(
     tx: &mut Tx,
     invoice: InvoiceId,

@@ -448,3 +448,97 @@ async fn concurrent_payments_never_take_more_than_the_balance() {
     let listed = owner.get(&format!("/api/v1/invoices/{id}/payments")).await;
     assert_eq!(listed.body.as_array().unwrap().len(), 9);
 }
+
+#[tokio::test]
+async fn bulk_mark_paid_and_unpaid_report_each_invoice() {
+    let app = TestApp::spawn().await;
+    let owner = app.user().await.company().await;
+    let (a, b) = (issued(&owner).await, issued(&owner).await);
+    pay(
+        &owner,
+        &b,
+        json!({ "amount": "35.99", "paymentMethod": "cash" }),
+    )
+    .await;
+    let stranger = app.user().await.company().await;
+    let foreign = issued(&stranger).await;
+
+    let reply = owner
+        .post(
+            "/api/v1/invoices/bulk-mark-paid",
+            json!({ "ids": [a, b, foreign, "not-an-id"], "paymentMethod": "card", "paidAt": "2026-06-14" }),
+        )
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body["marked"], 2);
+    assert_eq!(
+        reply.body["errors"],
+        json!([
+            { "id": foreign, "error": "Invoice not found." },
+            { "id": "not-an-id", "error": "Invoice not found." },
+        ])
+    );
+    // `paidAt` and the method are the latest payment's: b's cash payment is dated later.
+    for (id, method, day) in [(&a, "card", "2026-06-14"), (&b, "cash", "2026-06-15")] {
+        let inv = invoice(&owner, id).await;
+        assert_eq!(
+            (inv["balance"].as_str(), inv["paymentStatus"].as_str()),
+            (Some("0.00"), Some("paid"))
+        );
+        assert_eq!(inv["paymentMethod"], method);
+        assert!(inv["paidAt"].as_str().unwrap().starts_with(day), "{inv}");
+    }
+    let b_payments = owner.get(&format!("/api/v1/invoices/{b}/payments")).await;
+    assert_eq!(
+        b_payments.body[1]["amount"], "1900.00",
+        "the balance left, dated earlier"
+    );
+
+    let again = owner
+        .post("/api/v1/invoices/bulk-mark-paid", json!({ "ids": [a] }))
+        .await;
+    assert_eq!(
+        again.body["errors"][0]["error"],
+        "Nothing is left to pay on this invoice."
+    );
+    assert_eq!(
+        owner
+            .post("/api/v1/invoices/bulk-mark-paid", json!({ "ids": [] }))
+            .await
+            .status,
+        400
+    );
+
+    let reply = owner
+        .post(
+            "/api/v1/invoices/bulk-mark-unpaid",
+            json!({ "ids": [a, b, foreign] }),
+        )
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body["unmarked"], 2);
+    assert_eq!(reply.body["errors"][0]["id"], foreign.as_str());
+    for id in [&a, &b] {
+        assert_eq!(
+            standing(&owner, id).await,
+            (
+                json!("0.00"),
+                json!("1935.99"),
+                Value::Null,
+                json!("unpaid")
+            )
+        );
+    }
+    let none = owner
+        .post("/api/v1/invoices/bulk-mark-unpaid", json!({ "ids": [a] }))
+        .await;
+    assert_eq!(
+        none.body["errors"][0]["error"],
+        "The invoice has no payments."
+    );
+    assert_eq!(
+        invoice(&stranger, &foreign).await["amountPaid"],
+        "0.00",
+        "the other tenant's invoice is untouched"
+    );
+}
