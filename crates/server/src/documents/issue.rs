@@ -57,6 +57,9 @@ pub async fn issue(
     if !report.valid {
         return Err(refused(&report));
     }
+    if let Some(parent) = inv.parent_document_id {
+        within_refundable(&mut tx, &inv, parent).await?;
+    }
     let kind = if inv.document_type == "credit_note" {
         "credit_note"
     } else {
@@ -246,4 +249,43 @@ pub fn seller_of(c: &Company, bank: Option<&BankAccountRow>) -> Value {
         "bankAccount": bank.map(|b| &b.iban), "bankName": bank.and_then(|b| b.bank_name.as_ref()),
         "bankBic": bank.and_then(|b| b.bic.as_ref()),
     })
+}
+
+/// A refund never takes back more than its invoice: its total and those of the invoice's refunds
+/// issued before (drafts and cancelled ones aside) stay within the invoice's total, in the
+/// invoice's currency. The invoice is locked, so refunds issued at once are counted one after
+/// the other.
+async fn within_refundable(
+    tx: &mut crate::store::Tx,
+    refund: &InvoiceRecord,
+    parent_id: InvoiceId,
+) -> Result<(), ApiError> {
+    let parent = invoices::get_for_update(tx, refund.company_id, parent_id)
+        .await?
+        .ok_or_else(|| {
+            ApiError::unprocessable("The invoice this credit note refunds no longer exists.")
+        })?;
+    if parent.currency != refund.currency {
+        return Err(ApiError::unprocessable(format!(
+            "A credit note is in the currency of the invoice it refunds ({}), not {}.",
+            parent.currency, refund.currency
+        )));
+    }
+    let earlier: i64 = invoices::children_in(tx, refund.company_id, parent_id)
+        .await?
+        .iter()
+        .filter(|c| c.id != refund.id && !matches!(c.status.as_str(), "draft" | "cancelled"))
+        .map(|c| c.total.abs())
+        .sum();
+    let left = (parent.total - earlier).max(0);
+    if refund.total.abs() > left {
+        return Err(ApiError::unprocessable(format!(
+            "This credit note refunds {} {cur}, but only {} {cur} of {} is left to refund.",
+            crate::api::wire::amount(refund.total.abs()),
+            crate::api::wire::amount(left),
+            parent.number,
+            cur = parent.currency,
+        )));
+    }
+    Ok(())
 }

@@ -455,6 +455,19 @@ pub async fn children(
         .await)
 }
 
+/// The same, inside a transaction (after the parent was locked).
+pub async fn children_in(
+    tx: &mut Tx,
+    company: CompanyId,
+    id: InvoiceId,
+) -> Result<Vec<InvoiceRecord>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_as::<_, InvoiceRecord>(concat!("SELECT ", record_columns!(),
+        " FROM invoices WHERE company_id = $1 AND parent_document_id = $2 AND deleted_at IS NULL ORDER BY created_at, id"))
+        .bind(company).bind(id)
+        .fetch_all(c)
+        .await)
+}
+
 /// One entry of an invoice's history, from the outbox.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct HistoryRow {

@@ -857,3 +857,67 @@ async fn a_thousand_line_invoice_is_stored_whole_and_in_order() {
     assert_eq!(read["subtotal"], "10.00");
     assert_eq!(read["total"], "12.10");
 }
+
+/// Refunds of one invoice never add up to more than it: each is checked at issue against what
+/// the refunds issued before it left, in the invoice's currency.
+#[tokio::test]
+async fn refunds_never_take_back_more_than_their_invoice() {
+    let app = TestApp::spawn().await;
+    let user = app.user().await.company().await;
+    let series = user
+        .post(
+            "/api/v1/document-series",
+            json!({ "prefix": "CN", "type": "credit_note" }),
+        )
+        .await;
+    assert_eq!(series.status, 201, "{}", series.body);
+    let parent = draft(&user, one_line("100")).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    user.post(&format!("/api/v1/invoices/{parent}/issue"), json!({}))
+        .await;
+    let refund = |price: &str, extra: Value| {
+        let mut body = json!({ "documentType": "credit_note", "parentDocumentId": parent,
+            "lines": [{ "description": "Retur", "quantity": "-1", "unitPrice": price }] });
+        if let (Some(b), Value::Object(more)) = (body.as_object_mut(), extra) {
+            b.extend(more);
+        }
+        let user = &user;
+        async move {
+            let note = draft(user, body).await;
+            let id = note["id"].as_str().unwrap().to_owned();
+            user.post(&format!("/api/v1/invoices/{id}/issue"), json!({}))
+                .await
+        }
+    };
+    let first = refund("60", json!({})).await;
+    assert_eq!(first.status, 200, "{}", first.body);
+    let too_much = refund("50", json!({})).await;
+    assert_eq!(
+        (too_much.status, too_much.error()),
+        (
+            422,
+            "This credit note refunds 60.50 RON, but only 48.40 RON of FCT0001 is left to refund."
+        )
+    );
+    let foreign = refund("10", json!({ "currency": "EUR", "exchangeRate": "5.0" })).await;
+    assert_eq!(
+        (foreign.status, foreign.error()),
+        (
+            422,
+            "A credit note is in the currency of the invoice it refunds (RON), not EUR."
+        )
+    );
+    let rest = refund("40", json!({})).await;
+    assert_eq!(rest.status, 200, "the rest fits exactly: {}", rest.body);
+    let nothing_left = refund("0.01", json!({})).await;
+    assert_eq!(nothing_left.status, 422, "{}", nothing_left.body);
+    let refunds = user.get(&format!("/api/v1/invoices/{parent}")).await.body["refundInvoices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["status"] == "refund")
+        .count();
+    assert_eq!(refunds, 2);
+}
