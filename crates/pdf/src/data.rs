@@ -56,9 +56,9 @@ pub struct Document {
     pub words: Option<String>,
     /// The exchange rate and BT-111 of a foreign-currency invoice.
     pub fx: Vec<(String, String)>,
-    /// BG-16 without the accounts.
+    /// BG-16 without the accounts; empty when prices are hidden.
     pub payment: Vec<Pair>,
-    /// BG-17.
+    /// BG-17; empty when prices are hidden.
     pub accounts: Vec<Account>,
     /// BG-1 and the extra mentions.
     pub notes: Vec<String>,
@@ -189,8 +189,12 @@ pub fn document(invoice: &Invoice, look: &Look, logo: Option<String>) -> Documen
         totals,
         words,
         fx: if vat { fx(invoice, look) } else { Vec::new() },
-        payment: parties::payment(invoice, l, language),
-        accounts: if show.bank_accounts {
+        payment: if prices {
+            parties::payment(invoice, l, language)
+        } else {
+            Vec::new()
+        },
+        accounts: if prices && show.bank_accounts {
             parties::accounts(invoice, &look.extra)
         } else {
             Vec::new()
@@ -303,7 +307,7 @@ fn row(index: usize, line: &InvoiceLine, l: &Labels, language: Language) -> Row 
     if let Some(base) = line.price.base_quantity.filter(|b| *b != Decimal::ONE) {
         let unit = line.price.base_quantity_unit.as_deref();
         let unit = labels::unit(unit.unwrap_or(&line.unit_code), language);
-        price.push_str(&format!(" / {} {unit}", format::plain(base, language)));
+        price = format!("{price} / {} {unit}", format::plain(base, language));
     }
     Row {
         no: (index + 1).to_string(),
@@ -445,7 +449,7 @@ fn fx(invoice: &Invoice, look: &Look) -> Vec<(String, String)> {
             format::exact(rate.rate, language)
         );
         if let Some(date) = rate.date {
-            text.push_str(&format!(" ({})", format::date(date, language)));
+            text = format!("{text} ({})", format::date(date, language));
         }
         rows.push((l.exchange_rate.to_owned(), text));
     }

@@ -18,8 +18,9 @@
 //! print as the invoice has them; call `Invoice::compute_totals` first on a draft). It
 //! writes a plain PDF, not PDF/A or Factur-X.
 //!
-//! Memory: typst memoizes its work per distinct input. [`render`] evicts what the last
-//! few renders did not use, so a server that renders thousands of invoices stays flat.
+//! Memory: typst memoizes its work per distinct input. [`render`] empties that cache after
+//! each document (`comemo::evict(0)`), so a server that renders thousands of invoices stays
+//! flat. Fonts and templates are parsed once per process, outside that cache.
 //!
 //! # Example
 //!
@@ -62,9 +63,11 @@ use typst_pdf::PdfOptions;
 
 use crate::world::InvoiceWorld;
 
-/// How many renders an unused typst cache entry survives: enough to keep the templates'
-/// work warm, few enough that memory does not grow with the number of invoices.
-const CACHE_AGE: usize = 10;
+/// How many renders an unused typst cache entry survives. typst's cache only pays off for
+/// a document rendered twice, and two invoices share little: measured on 1,000 varied
+/// invoices, keeping entries for 10 renders made no render faster but held ~150 MiB where
+/// 0 holds ~50 MiB (docs/benchmarks.md, "PDF rendering").
+const CACHE_AGE: usize = 0;
 
 /// Why a document could not be rendered, or a setting was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -224,7 +224,8 @@ impl fmt::Debug for Logo {
 /// Which sections to print. All are shown by default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Show {
-    /// Prices, line amounts, totals and the VAT breakdown; a delivery note may hide them.
+    /// Prices, line amounts, totals, the VAT breakdown and the payment block; a delivery
+    /// note may hide them.
     pub prices: bool,
     /// The VAT column, the VAT breakdown and the VAT totals (`hideVat`, for a seller that is
     /// not registered for VAT).

@@ -147,7 +147,7 @@ pub fn payment(invoice: &Invoice, l: &'static Labels, language: Language) -> Vec
         let named = labels::payment_means(&p.means_code, language);
         let mut means = p.means_text.clone().or(named.map(str::to_owned));
         if let (Some(means), Some(card)) = (&mut means, &p.card) {
-            means.push_str(&format!(" …{}", card.primary_account_number));
+            *means = format!("{means} …{}", card.primary_account_number);
         }
         push(&mut pairs, l.payment_means, means.as_deref());
         push(
@@ -263,7 +263,7 @@ fn address(a: &Address, language: Language) -> Vec<String> {
         lines.push(place.join(" "));
     }
     let code = a.country_code.trim();
-    if !code.is_empty() && !(romanian && language == Language::Ro) {
+    if !code.is_empty() && (!romanian || language != Language::Ro) {
         lines.push(country(code).map_or(code, |c| c.name_en).to_owned());
     }
     lines

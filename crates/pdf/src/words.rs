@@ -131,7 +131,7 @@ pub fn amount_in_words(amount: Decimal, currency: &str) -> Option<String> {
             let code = noun("", "", Gender::Masculine);
             let mut text = format!("{} {currency}", count(whole, code).trim_end());
             if cents > 0 {
-                text.push_str(&format!(" și {cents:02}/100"));
+                text = format!("{text} și {cents:02}/100");
             }
             text
         }

@@ -1,6 +1,7 @@
 //! The typst `World` of one render: the templates and the data as in-memory files, fonts
 //! from typst-assets and dejavu, the logo as a virtual file; no disk, no network, no clock.
 
+use std::fmt::Write;
 use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -94,13 +95,13 @@ impl InvoiceWorld {
                     source.lines().byte_to_line(range.start)
                 });
                 if let Some(line) = line {
-                    text.push_str(&format!(":{}", line + 1));
+                    let _ = write!(text, ":{}", line + 1);
                 }
                 text.push_str(": ");
             }
             text.push_str(&diagnostic.message);
             for hint in &diagnostic.hints {
-                text.push_str(&format!(" (hint: {})", hint.v));
+                let _ = write!(text, " (hint: {})", hint.v);
             }
             parts.push(text);
         }

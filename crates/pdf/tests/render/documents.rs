@@ -207,3 +207,68 @@ fn mentions_print_with_the_notes() {
     let text = text(&consulting(), &look);
     assert_contains(&text, &["OBSERVAȚII", "TVA la încasare"]);
 }
+
+#[test]
+fn line_details_allowances_and_other_parties_are_printed() {
+    use einvoice::model::{Address, AllowanceCharge, Delivery, LineAllowanceCharge, Payee};
+    let mut line = simple_line("Consultanță", dec!(10), dec!(123.45));
+    line.item.description = Some("Audit de securitate, etapa a doua".into());
+    line.note = Some("Conform anexei 3".into());
+    line.item.seller_id = Some("SRV-007".into());
+    line.allowances = vec![LineAllowanceCharge {
+        amount: Some(dec!(34.50)),
+        reason: Some("Fidelitate".into()),
+        ..LineAllowanceCharge::default()
+    }];
+    let mut invoice = invoice_with(vec![line]);
+    invoice.allowances = vec![AllowanceCharge {
+        amount: Some(dec!(100)),
+        vat_category: Some(einvoice::codes::VatCategory::S),
+        vat_rate: Some(dec!(21)),
+        reason: Some("Volum".into()),
+        ..AllowanceCharge::default()
+    }];
+    invoice.payee = Some(Payee {
+        name: "Factoring Ardeal IFN".into(),
+        ..Payee::default()
+    });
+    invoice.delivery = Some(Delivery {
+        party_name: Some("Depozitul Băneasa".into()),
+        actual_date: Some(date!(2026 - 12 - 01)),
+        address: Some(Address {
+            street: Some("Șos. Pipera 5".into()),
+            city: Some("Voluntari".into()),
+            country_subdivision: Some("RO-IF".into()),
+            country_code: "RO".into(),
+            ..Address::default()
+        }),
+        ..Delivery::default()
+    });
+    // Line: 1,234.50 − 34.50 = 1,200.00; document: 1,200.00 − 100 = 1,100.00;
+    // VAT 21 % = 231.00; total 1,331.00.
+    invoice.compute_totals(None).unwrap();
+    let text = text(&invoice, &Look::new(Title::Invoice, Language::Ro));
+    assert_contains(
+        &text,
+        &[
+            "Audit de securitate, etapa a doua",
+            "Conform anexei 3",
+            "# SRV-007",
+            "Reducere (Fidelitate): -34,50",
+            "1.200,00",
+            "Reducere Volum: -100,00",
+            "Total articole 1.200,00 RON",
+            "Total reduceri 100,00 RON",
+            "Total fără TVA 1.100,00 RON",
+            "Total TVA 231,00 RON",
+            "Total de plată 1.331,00 RON",
+            "BENEFICIARUL PLĂȚII",
+            "Factoring Ardeal IFN",
+            "LIVRARE LA",
+            "Depozitul Băneasa",
+            "Șos. Pipera 5",
+            "Voluntari, Ilfov",
+            "Data livrării 01.12.2026",
+        ],
+    );
+}

@@ -9,5 +9,7 @@ mod layout;
 mod languages;
 // Credit note, storno, proforma, delivery note, foreign currency, extra facts.
 mod documents;
+// Invoices read from UBL print like issued ones.
+mod incoming;
 // Hostile text prints literally; logos are checked; bad settings are refused.
 mod safety;

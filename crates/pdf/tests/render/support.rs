@@ -136,7 +136,8 @@ pub fn png_logo(width: u32, height: u32) -> Vec<u8> {
     let mut pixels = Vec::new();
     for y in 0..height {
         for x in 0..width {
-            pixels.extend([(x * 255 / width) as u8, (y * 255 / height) as u8, 160]);
+            let shade = |a: u32, b: u32| u8::try_from(a * 255 / b).unwrap_or(u8::MAX);
+            pixels.extend([shade(x, width), shade(y, height), 160]);
         }
     }
     writer.write_image_data(&pixels).expect("png data");
