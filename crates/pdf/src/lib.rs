@@ -5,7 +5,7 @@
 //! Invoices Facturo issues and invoices it receives (read from UBL by the `ubl` crate) are
 //! the same model, so both print the same way.
 //!
-//! How it works: [`data`] turns the invoice into one JSON document in which every label is
+//! How it works: the `data` module turns the invoice into one JSON document in which every label is
 //! chosen and every number, date and amount in words is already formatted for the language;
 //! a design's typst template (`templates/*.typ`, compiled into the crate) reads that JSON as
 //! `/data.json` and lays it out. No text of the invoice is ever spliced into typst markup, so

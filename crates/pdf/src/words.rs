@@ -1,4 +1,4 @@
-//! Romanian amounts in words: "o mie două sute treizeci și patru lei și cincizeci de bani".
+//! Romanian amounts in words: "o mie două sute treizeci și patru de lei și cincizeci de bani".
 //!
 //! The grammar a Romanian invoice needs:
 //! - one and two agree with the noun: "un leu", "o mie", "un milion"; "doi lei", "două mii",
@@ -6,7 +6,9 @@
 //!   one is "unu" or "una": "douăzeci și unu de lei", "douăzeci și una de mii";
 //! - twelve likewise: "doisprezece lei", "douăsprezece mii";
 //! - a number whose last two digits are 00 or 20–99 takes "de" before its noun: "douăzeci
-//!   de lei", "o sută de lei", "o mie de lei", but "o sută unu lei", "o mie nouăsprezece lei".
+//!   de lei", "o sută de lei", "o mie de lei", "o mie două sute treizeci și patru de lei",
+//!   but "o sută unu lei", "o mie nouăsprezece lei". The last two digits decide, as the
+//!   norm has it; invoicing programs that write "treizeci și patru lei" drop this "de".
 
 use einvoice::money::round2;
 use rust_decimal::Decimal;
@@ -101,11 +103,11 @@ fn currency_nouns(currency: &str) -> Option<(Noun, Noun)> {
 }
 
 /// An amount in Romanian words, with its currency: `1234.50 RON` → "o mie două sute
-/// treizeci și patru lei și cincizeci de bani"; `-20 EUR` → "minus douăzeci de euro".
+/// treizeci și patru de lei și cincizeci de bani"; `-20 EUR` → "minus douăzeci de euro".
 ///
 /// The amount is rounded to two decimals first. A currency without Romanian words keeps its
 /// code, and its cents are written as a fraction: "o sută de HUF și 25/100". `None` when the
-/// whole part is above [`MAX_WHOLE`].
+/// whole part has more than 15 digits.
 pub fn amount_in_words(amount: Decimal, currency: &str) -> Option<String> {
     let amount = round2(amount);
     let whole = amount.abs().trunc().to_u64()?;
