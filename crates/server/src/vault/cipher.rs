@@ -124,7 +124,7 @@ impl VaultKey {
                     .with_context(|| format!("creating data directory {}", data_dir.display()))?;
                 let mut bytes = Zeroizing::new([0u8; 32]);
                 rand::rngs::OsRng.fill_bytes(bytes.as_mut());
-                let text = Zeroizing::new(STANDARD.encode(bytes.as_ref()) + "\n");
+                let text = Zeroizing::new(STANDARD.encode(bytes.as_slice()) + "\n");
                 let mut file = std::fs::OpenOptions::new()
                     .write(true)
                     .create_new(true)

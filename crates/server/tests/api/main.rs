@@ -48,6 +48,8 @@ mod mfa;
 mod passkeys;
 // Payments: balances, refusals, concurrent payments, events.
 mod payments;
+// Invoice PDFs over HTTP: text read back, titles, languages, tenancy.
+mod pdfs;
 // Rate limits: buckets, windows, headers, lock-out, two processes sharing one budget.
 mod rate_limits;
 // Members and invitations: e-mailed links, accepting, roles and permissions in effect, owner rules.

@@ -1,0 +1,152 @@
+//! `GET /invoices/{id}/pdf` (issue #7): the PDF of an issued invoice, a draft, a storno credit
+//! note and an English invoice, read back as text; another tenant's invoice is not found.
+
+use pretty_assertions::assert_eq;
+use serde_json::json;
+
+use crate::support::{Actor, TestApp, http_client};
+
+/// The PDF of invoice `id`: status, content type and, for a PDF, its text.
+async fn pdf_of(actor: &Actor<'_>, id: &str) -> (u16, String, String) {
+    let response = http_client()
+        .get(format!("{}/api/v1/invoices/{id}/pdf", actor.app.url))
+        .bearer_auth(&actor.token)
+        .header("X-Company", actor.company.as_deref().unwrap())
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let kind = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let disposition = response
+        .headers()
+        .get("content-disposition")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let bytes = response.bytes().await.unwrap();
+    if status != 200 {
+        return (status, kind, String::from_utf8_lossy(&bytes).into_owned());
+    }
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+    assert!(
+        disposition.starts_with("inline; filename=\"invoice-"),
+        "{disposition}"
+    );
+    let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
+    (status, kind, text)
+}
+
+/// Text with all whitespace removed (the extractor joins and splits lines freely).
+fn squeezed(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+#[tokio::test]
+async fn an_issued_invoice_prints_its_number_parties_lines_and_totals() {
+    let app = TestApp::spawn().await;
+    let owner = app.user().await.company().await;
+    let draft = owner.draft_invoice().await;
+    let id = draft["id"].as_str().unwrap().to_owned();
+
+    // A draft prints as it would be issued now.
+    let (status, kind, text) = pdf_of(&owner, &id).await;
+    assert_eq!((status, kind.as_str()), (200, "application/pdf"), "{text}");
+    assert!(squeezed(&text).contains("Consultanță"), "{text}");
+
+    let issued = owner
+        .post(&format!("/api/v1/invoices/{id}/issue"), json!({}))
+        .await;
+    assert_eq!(issued.status, 200, "{}", issued.body);
+    let (_, _, text) = pdf_of(&owner, &id).await;
+    let flat = squeezed(&text);
+    for expected in [
+        "FCT0001",
+        "Factură",
+        "Consultanță",
+        "Transport",
+        "1.599,99",
+        "336,00",
+        "1.935,99",
+        "Client",
+        "Pagina1din1",
+        "omienouăsutetreizecișicincidelei",
+    ] {
+        assert!(flat.contains(expected), "{expected} in {text}");
+    }
+    assert!(
+        !flat.contains("ş") && !flat.contains("ţ"),
+        "comma-below diacritics, no cedillas"
+    );
+
+    // A payment shows, with what is left to pay.
+    owner
+        .post(
+            &format!("/api/v1/invoices/{id}/payments"),
+            json!({ "amount": "935.99", "paymentMethod": "cash" }),
+        )
+        .await;
+    let (_, _, text) = pdf_of(&owner, &id).await;
+    assert!(squeezed(&text).contains("935,99"), "{text}");
+
+    let stranger = app.user().await.company().await;
+    let (status, _, body) = pdf_of(&stranger, &id).await;
+    assert_eq!(status, 404, "{body}");
+}
+
+#[tokio::test]
+async fn a_storno_and_an_english_invoice_get_their_titles() {
+    let app = TestApp::spawn().await;
+    let owner = app.user().await.company().await;
+    let client = owner.client().await;
+    let english = owner
+        .post(
+            "/api/v1/invoices",
+            json!({ "clientId": client["id"], "language": "en",
+                    "lines": [{ "description": "Consulting", "quantity": "2", "unitPrice": "50.00", "vatRate": "21" }] }),
+        )
+        .await;
+    assert_eq!(english.status, 201, "{}", english.body);
+    let id = english.body["invoice"]["id"].as_str().unwrap().to_owned();
+    owner
+        .post(&format!("/api/v1/invoices/{id}/issue"), json!({}))
+        .await;
+    let (_, _, text) = pdf_of(&owner, &id).await;
+    let flat = squeezed(&text);
+    assert!(
+        flat.contains("Invoice") && flat.contains("121.00"),
+        "{text}"
+    );
+    assert!(flat.contains("Page1of1"), "{text}");
+
+    let series = owner
+        .post(
+            "/api/v1/document-series",
+            json!({ "prefix": "CN", "type": "credit_note" }),
+        )
+        .await;
+    assert_eq!(series.status, 201, "{}", series.body);
+    let note = owner
+        .post(
+            "/api/v1/invoices",
+            json!({ "clientId": client["id"], "documentType": "credit_note", "parentDocumentId": id,
+                    "lines": [{ "description": "Retur", "quantity": "-1", "unitPrice": "50.00", "vatRate": "21" }] }),
+        )
+        .await;
+    let note_id = note.body["invoice"]["id"].as_str().unwrap().to_owned();
+    let issued = owner
+        .post(&format!("/api/v1/invoices/{note_id}/issue"), json!({}))
+        .await;
+    assert_eq!(issued.status, 200, "{}", issued.body);
+    let (_, _, text) = pdf_of(&owner, &note_id).await;
+    let flat = squeezed(&text);
+    assert!(
+        flat.contains("Facturăstorno") && flat.contains("CN0001"),
+        "{text}"
+    );
+    assert!(flat.contains("-60,50"), "{text}");
+}
