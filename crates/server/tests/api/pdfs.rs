@@ -150,3 +150,34 @@ async fn a_storno_and_an_english_invoice_get_their_titles() {
     );
     assert!(flat.contains("-60,50"), "{text}");
 }
+
+/// An incoming invoice prints from the XML its supplier filed: the supplier as seller, the
+/// supplier's number and lines, the totals of the XML.
+#[tokio::test]
+async fn an_incoming_invoice_prints_from_its_xml() {
+    use crate::support::{next_cif, spv};
+
+    let app = TestApp::spawn().await;
+    let user = app.user().await.company().await;
+    let us = spv::company(&app, user.company.as_deref().unwrap()).await;
+    let seller = next_cif();
+    let xml = spv::invoice_xml("FE-100", seller, u64::try_from(us.cif).unwrap());
+    let message = spv::delivered(&app, &us, 3_001_000_101, seller, &xml).await;
+    spv::import(&app, &us, message).await.unwrap();
+    let list = user.get("/api/v1/invoices?direction=incoming").await;
+    let id = list.body["data"][0]["id"].as_str().unwrap().to_owned();
+
+    let (status, _, text) = pdf_of(&user, &id).await;
+    assert_eq!(status, 200, "{text}");
+    let flat = squeezed(&text);
+    for expected in [
+        "FE-100",
+        "FurnizorExempluSRL",
+        "CumpărătorSRL",
+        "Consultanță",
+        "Carte",
+        "1.948,20",
+    ] {
+        assert!(flat.contains(expected), "{expected} in {text}");
+    }
+}
