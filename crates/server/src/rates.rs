@@ -89,12 +89,8 @@ impl Rates {
         })
     }
 
-    /// The latest rates: today's when BNR has published them, else the last banking day's.
-    pub async fn latest(&self, db: &Db, now: OffsetDateTime) -> Result<DayRates, RatesError> {
-        self.on(db, bucharest_today(now), now).await
-    }
-
-    /// The rates that apply on `date`: those of the latest banking day on or before it.
+    /// The rates that apply on `date` (today when later): those of the latest banking day on or
+    /// before it. For today, BNR's rates once published, the last banking day's until then.
     pub async fn on(
         &self,
         db: &Db,

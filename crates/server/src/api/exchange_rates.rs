@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use anaf::bnr::DayRates;
 use axum::Json;
 use axum::extract::State;
 use rust_decimal::Decimal;
@@ -17,6 +18,7 @@ use super::error::ApiError;
 use super::json::{AppQuery, DateIn, Num};
 use super::wire;
 use crate::auth::Principal;
+use crate::documents::calendar::bucharest_today;
 use crate::rates::{self, RatesError};
 use crate::state::AppState;
 
@@ -47,6 +49,17 @@ pub struct RatesView {
     pub rates: BTreeMap<String, serde_json::Value>,
 }
 
+/// The rates of `date`, today by default.
+async fn day_rates(state: &AppState, date: Option<DateIn>) -> Result<DayRates, ApiError> {
+    let now = state.now();
+    let date = date.map_or_else(|| bucharest_today(now), |d| d.0);
+    state
+        .rates
+        .on(&state.db, date, now)
+        .await
+        .map_err(unavailable)
+}
+
 fn unavailable(e: RatesError) -> ApiError {
     match e {
         RatesError::Unavailable(m) => {
@@ -64,12 +77,7 @@ async fn list(
     _principal: Principal,
     AppQuery(q): AppQuery<RatesQuery>,
 ) -> Result<Json<RatesView>, ApiError> {
-    let now = state.now();
-    let day = match q.date {
-        Some(d) => state.rates.on(&state.db, d.0, now).await,
-        None => state.rates.latest(&state.db, now).await,
-    }
-    .map_err(unavailable)?;
+    let day = day_rates(&state, q.date).await?;
     let rates = day
         .rates
         .iter()
@@ -133,12 +141,7 @@ async fn convert(
         c.map_or_else(|| default.to_owned(), |c| c.trim().to_ascii_uppercase())
     };
     let (from, to) = (code(q.from, "EUR"), code(q.to, "RON"));
-    let now = state.now();
-    let day = match q.date {
-        Some(d) => state.rates.on(&state.db, d.0, now).await,
-        None => state.rates.latest(&state.db, now).await,
-    }
-    .map_err(unavailable)?;
+    let day = day_rates(&state, q.date).await?;
     for c in [&from, &to] {
         if rates::per_unit(&day, c).is_none() {
             return Err(ApiError::bad_request(format!(

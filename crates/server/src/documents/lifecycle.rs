@@ -10,7 +10,8 @@ use crate::state::AppState;
 use crate::store::invoices::{self, InvoiceRecord};
 use crate::tenancy::CompanyScope;
 
-async fn load(
+/// The invoice of the scope's company, locked for this transaction (404 when absent).
+pub(super) async fn load(
     tx: &mut crate::store::Tx,
     scope: &CompanyScope,
     id: InvoiceId,

@@ -8,13 +8,14 @@ use rust_decimal::Decimal;
 use time::{Date, OffsetDateTime};
 
 use super::calendar::bucharest_today;
+use super::lifecycle::load;
 use crate::api::error::ApiError;
 use crate::api::wire;
 use crate::events::{self, DomainEvent, PaymentFacts};
 use crate::ids::{InvoiceId, PaymentId};
 use crate::state::AppState;
 use crate::store::Tx;
-use crate::store::invoices::{self, InvoiceRecord};
+use crate::store::invoices::InvoiceRecord;
 use crate::store::payments::{self, PaymentRow};
 use crate::tenancy::CompanyScope;
 
@@ -52,7 +53,7 @@ pub async fn record(
 ) -> Result<PaymentRow, ApiError> {
     // The invoice first: another tenant's id is not found, whatever the body says.
     let mut tx = state.db.begin().await?;
-    let inv = locked(&mut tx, scope, id).await?;
+    let inv = load(&mut tx, scope, id).await?;
     let amount = if p.whole_balance {
         let balance = inv.payable - inv.amount_paid;
         if balance <= 0 {
@@ -163,7 +164,7 @@ pub async fn delete(
     now: OffsetDateTime,
 ) -> Result<(), ApiError> {
     let mut tx = state.db.begin().await?;
-    let inv = locked(&mut tx, scope, id).await?;
+    let inv = load(&mut tx, scope, id).await?;
     let Some(row) = payments::get_in(&mut tx, id, payment).await? else {
         return Err(ApiError::NotFound("Payment not found."));
     };
@@ -188,7 +189,7 @@ pub async fn delete_all(
     now: OffsetDateTime,
 ) -> Result<(), ApiError> {
     let mut tx = state.db.begin().await?;
-    let inv = locked(&mut tx, scope, id).await?;
+    let inv = load(&mut tx, scope, id).await?;
     let rows = payments::list_in(&mut tx, id).await?;
     if rows.is_empty() {
         return Err(ApiError::unprocessable("The invoice has no payments."));
@@ -206,17 +207,6 @@ pub async fn delete_all(
     settle(&mut tx, &inv, now).await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// The invoice, locked for this transaction.
-async fn locked(
-    tx: &mut Tx,
-    scope: &CompanyScope,
-    id: InvoiceId,
-) -> Result<InvoiceRecord, ApiError> {
-    invoices::get_for_update(tx, scope.id(), id)
-        .await?
-        .ok_or(ApiError::NotFound("Invoice not found."))
 }
 
 /// Recomputes the invoice's paid amount from its payments: `paidAt` is the latest payment's day
