@@ -61,6 +61,8 @@ ids! {
     EfacturaMessageId, AnafTokenId, AnafConnectionId, AnafLinkId, ApiKeyId, MfaChallengeId,
     MfaVerificationId, BackupCodeId, AuditId, PasskeyId, CeremonyId, WebhookEndpointId,
     WebhookDeliveryId, WebhookAttemptId, PaymentId,
+    /// A proforma or a delivery note.
+    TradeDocumentId,
     /// An account at another provider (Google) linked to a user.
     IdentityId,
     /// An installation of Facturo (its data directory), see `vault::instance`.

@@ -7,8 +7,10 @@ pub mod api_tokens;
 pub mod audit_log;
 pub mod auth;
 pub mod bank_accounts;
+pub mod bulk;
 pub mod clients;
 pub mod companies;
+pub mod delivery_notes;
 pub mod efactura_messages;
 pub mod error;
 pub mod exchange_rates;
@@ -25,12 +27,14 @@ pub mod page;
 pub mod passkeys;
 pub mod payments;
 pub mod products;
+pub mod proformas;
 pub mod recovery;
 pub mod security;
 pub mod series;
 pub mod suppliers;
 pub mod sync;
 pub mod system;
+pub mod trade;
 pub mod validation;
 pub mod vat_rates;
 pub mod webhooks;
@@ -63,6 +67,8 @@ use crate::state::AppState;
         (name = "companies", description = "Companies of the organization"),
         (name = "members", description = "Members of the organization (X-Organization) and invitations"),
         (name = "invoices", description = "Invoices and credit notes"),
+        (name = "proformas", description = "Proforma invoices: offers that become invoices"),
+        (name = "delivery-notes", description = "Delivery notes (avize de însoțire): numbered from their own series, invoiced alone or several together"),
         (name = "payments", description = "Payments of an invoice: amountPaid, balance and paidAt follow"),
         (name = "products", description = "The company's products"), (name = "vat-rates", description = "The company's VAT rates; VAT category codes"),
         (name = "document-series", description = "Document series and numbering"), (name = "bank-accounts", description = "The company's bank accounts (Facturo's own, not in the Storno API); the default one is the company's bankAccount"),
@@ -94,6 +100,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(invitations::router())
         .merge(invoices::router())
         .merge(payments::router())
+        .merge(proformas::router())
+        .merge(delivery_notes::router())
         .merge(invoice_defaults::router())
         .merge(products::router())
         .merge(vat_rates::router())

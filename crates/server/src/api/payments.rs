@@ -10,6 +10,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::bulk::{self, BulkError};
 use super::error::ApiError;
 use super::json::{AppJson, AppPath, DateIn, Flag, Num};
 use super::wire;
@@ -165,12 +166,6 @@ pub struct BulkIds {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct BulkError {
-    pub id: String,
-    pub error: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
 pub struct BulkMarked {
     pub marked: usize,
     pub errors: Vec<BulkError>,
@@ -180,31 +175,6 @@ pub struct BulkMarked {
 pub struct BulkUnmarked {
     pub unmarked: usize,
     pub errors: Vec<BulkError>,
-}
-
-/// What one item of a bulk action became: done, or its error's message.
-async fn each<F, Fut>(ids: Vec<String>, mut one: F) -> Result<(usize, Vec<BulkError>), ApiError>
-where
-    F: FnMut(InvoiceId) -> Fut,
-    Fut: std::future::Future<Output = Result<(), ApiError>>,
-{
-    crate::partners::check_bulk(&ids)?;
-    let (mut done, mut errors) = (0, Vec::new());
-    for text in ids {
-        let outcome = match text.parse::<InvoiceId>() {
-            Ok(id) => one(id).await,
-            Err(_) => Err(ApiError::NotFound("Invoice not found.")),
-        };
-        match outcome {
-            Ok(()) => done += 1,
-            Err(e @ (ApiError::Internal(_) | ApiError::Unavailable(_))) => return Err(e),
-            Err(e) => errors.push(BulkError {
-                id: text,
-                error: e.to_string(),
-            }),
-        }
-    }
-    Ok((done, errors))
 }
 
 /// Pay the balance of each invoice with one payment (each in its own transaction).
@@ -221,20 +191,24 @@ async fn bulk_mark_paid(
         .filter(|m| !m.trim().is_empty())
         .unwrap_or_else(|| "bank_transfer".to_owned());
     let date = body.paid_at.map(|d| d.0);
-    let (marked, errors) = each(body.ids, |id| {
-        let payment = NewPayment {
-            method: Some(method.clone()),
-            date,
-            whole_balance: true,
-            ..NewPayment::default()
-        };
-        let (state, scope) = (&state, &scope);
-        async move {
-            ops::record(state, scope, id, payment, state.now())
-                .await
-                .map(|_| ())
-        }
-    })
+    let (marked, errors) = bulk::each(
+        body.ids,
+        || ApiError::NotFound("Invoice not found."),
+        |id: InvoiceId| {
+            let payment = NewPayment {
+                method: Some(method.clone()),
+                date,
+                whole_balance: true,
+                ..NewPayment::default()
+            };
+            let (state, scope) = (&state, &scope);
+            async move {
+                ops::record(state, scope, id, payment, state.now())
+                    .await
+                    .map(|_| ())
+            }
+        },
+    )
     .await?;
     Ok(Json(BulkMarked { marked, errors }))
 }
@@ -248,10 +222,14 @@ async fn bulk_mark_unpaid(
     AppJson(body): AppJson<BulkIds>,
 ) -> Result<Json<BulkUnmarked>, ApiError> {
     scope.require(Permission::PaymentDelete)?;
-    let (unmarked, errors) = each(body.ids, |id| {
-        let (state, scope) = (&state, &scope);
-        async move { ops::delete_all(state, scope, id, state.now()).await }
-    })
+    let (unmarked, errors) = bulk::each(
+        body.ids,
+        || ApiError::NotFound("Invoice not found."),
+        |id: InvoiceId| {
+            let (state, scope) = (&state, &scope);
+            async move { ops::delete_all(state, scope, id, state.now()).await }
+        },
+    )
     .await?;
     Ok(Json(BulkUnmarked { unmarked, errors }))
 }

@@ -203,17 +203,7 @@ pub fn ubl_of(
 ) -> Result<String, ApiError> {
     let built = draft::build(&save::input_of(inv, lines), &scope.company, inv.issue_date)
         .map_err(|e| internal(format!("the stored invoice does not rebuild: {e:?}")))?;
-    let exemptions: Vec<ubl::Exemption> = rates
-        .iter()
-        .filter_map(|r| {
-            Some(ubl::Exemption {
-                category: VatCategory::from_code(&r.category_code)?,
-                rate: r.rate.0,
-                code: r.exemption_code.clone()?,
-            })
-        })
-        .collect();
-    let document = ubl::document(&built, number, parties, preceding, &exemptions)
+    let document = ubl::document(&built, number, parties, preceding, &exemptions(rates))
         .map_err(|e| internal(format!("the invoice's EN 16931 totals: {e}")))?;
     let stored = einvoice::money::from_minor(inv.payable);
     if document.totals.payable != Some(stored) {
@@ -223,6 +213,20 @@ pub fn ubl_of(
         )));
     }
     Ok(ubl::xml(&document))
+}
+
+/// The VAT exemption reasons the company set on its VAT rates.
+pub fn exemptions(rates: &[VatRateRow]) -> Vec<ubl::Exemption> {
+    rates
+        .iter()
+        .filter_map(|r| {
+            Some(ubl::Exemption {
+                category: VatCategory::from_code(&r.category_code)?,
+                rate: r.rate.0,
+                code: r.exemption_code.clone()?,
+            })
+        })
+        .collect()
 }
 
 fn internal(message: String) -> ApiError {

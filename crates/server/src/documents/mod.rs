@@ -11,5 +11,6 @@ pub mod issue;
 pub mod lifecycle;
 pub mod payments;
 pub mod save;
+pub mod trade;
 pub mod ubl;
 pub mod validation;

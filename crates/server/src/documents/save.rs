@@ -62,29 +62,43 @@ pub async fn create(
             return Ok((existing, false));
         }
     }
-    let buyer = check_references(&mut tx, scope, &draft).await?;
+    let id = insert_draft(&mut tx, scope, &draft, key, now).await?;
+    tx.commit().await?;
+    Ok((id, true))
+}
+
+/// Writes `draft` as a new draft invoice of the company inside `tx`, with its `invoice.created`
+/// event, after checking what it refers to (also how proformas and delivery notes become
+/// invoices).
+pub async fn insert_draft(
+    tx: &mut Tx,
+    scope: &CompanyScope,
+    draft: &Draft,
+    idempotency_key: Option<String>,
+    now: OffsetDateTime,
+) -> Result<InvoiceId, ApiError> {
+    let buyer = check_references(tx, scope, draft).await?;
     let id = InvoiceId::new();
-    let mut record = record_of(&draft, scope, buyer.as_ref(), now);
+    let mut record = record_of(draft, scope, buyer.as_ref(), now);
     record.id = id;
     record.number = format!("DRAFT-{}", &id.0.simple().to_string()[24..]);
-    record.idempotency_key = key;
+    record.idempotency_key = idempotency_key;
     record.created_by = Some(scope.principal.user.id);
-    let lines = lines_of(&draft, id);
-    invoices::insert(&mut tx, &record, &lines)
+    let lines = lines_of(draft, id);
+    invoices::insert(tx, &record, &lines)
         .await
         .map_err(|e| match e {
             StoreError::Conflict(m) => ApiError::conflict(m),
             other => other.into(),
         })?;
     events::record(
-        &mut tx,
+        tx,
         scope.origin(),
         &DomainEvent::InvoiceCreated(facts(&record)),
         now,
     )
     .await?;
-    tx.commit().await?;
-    Ok((id, true))
+    Ok(id)
 }
 
 /// The statuses whose content may change (api.md §12.5): drafts; issued invoices and refunds,
@@ -286,7 +300,7 @@ fn minor(d: Decimal) -> i64 {
 }
 
 /// A record for `d` with everything but identity (id, number, status) filled.
-fn record_of(
+pub fn record_of(
     d: &Draft,
     scope: &CompanyScope,
     buyer: Option<&ClientRow>,
@@ -355,7 +369,9 @@ fn record_of(
     }
 }
 
-fn lines_of(d: &Draft, invoice: InvoiceId) -> Vec<LineRecord> {
+/// The lines of `d` as stored under `invoice` (proformas and delivery notes show the same lines,
+/// owned by no invoice: `InvoiceId(Uuid::nil())`).
+pub fn lines_of(d: &Draft, invoice: InvoiceId) -> Vec<LineRecord> {
     d.lines
         .iter()
         .zip(&d.totals.lines)

@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use crate::ids::{
     AnafTokenId, CompanyId, EventId, InvitationId, InvoiceId, MembershipId, OrgId, PaymentId,
-    UserId, WebhookEndpointId,
+    TradeDocumentId, UserId, WebhookEndpointId,
 };
 use crate::on_tx;
 use crate::store::{Ts, Tx};
@@ -42,6 +42,54 @@ pub struct PaymentFacts {
     pub payment_method: String,
     pub currency: String,
     pub payment_date: time::Date,
+}
+
+/// What a proforma or delivery note event carries: the invoice-event fields, the document's
+/// kind, and the invoice it became once converted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TradeFacts {
+    pub id: TradeDocumentId,
+    /// `proforma` or `delivery_note`: the event names' prefix.
+    pub kind: &'static str,
+    pub number: String,
+    pub status: String,
+    pub total: String,
+    pub currency: String,
+    pub invoice_id: Option<InvoiceId>,
+}
+
+/// What happened to a proforma or a delivery note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TradeChange {
+    Created,
+    Updated,
+    Deleted,
+    Sent,
+    Accepted,
+    Rejected,
+    Issued,
+    Cancelled,
+    Restored,
+    Converted,
+    Expired,
+}
+
+impl TradeChange {
+    pub fn verb(self) -> &'static str {
+        match self {
+            TradeChange::Created => "created",
+            TradeChange::Updated => "updated",
+            TradeChange::Deleted => "deleted",
+            TradeChange::Sent => "sent",
+            TradeChange::Accepted => "accepted",
+            TradeChange::Rejected => "rejected",
+            TradeChange::Issued => "issued",
+            TradeChange::Cancelled => "cancelled",
+            TradeChange::Restored => "restored",
+            TradeChange::Converted => "converted",
+            TradeChange::Expired => "expired",
+        }
+    }
 }
 
 /// Catalog records whose changes are recorded the same way.
@@ -122,6 +170,12 @@ pub enum DomainEvent {
     PaymentReceived(PaymentFacts),
     /// A payment was deleted.
     PaymentDeleted(PaymentFacts),
+    /// A proforma or a delivery note was created or changed state (`proforma.sent`,
+    /// `delivery_note.converted`, …).
+    TradeDocumentChanged {
+        change: TradeChange,
+        facts: TradeFacts,
+    },
     /// A sync pass listed the company's SPV box; `total` messages are to be processed.
     SyncStarted {
         company_id: CompanyId,
@@ -262,6 +316,9 @@ impl DomainEvent {
             DomainEvent::AnafTokenCreated { .. } => "anaf.token_created",
             DomainEvent::AnafTokenExpiring(_) => "anaf.token_expiring",
             DomainEvent::WebhookDisabled { .. } => "webhook.disabled",
+            DomainEvent::TradeDocumentChanged { change, facts } => {
+                return format!("{}.{}", facts.kind, change.verb());
+            }
             DomainEvent::CatalogChanged { what, change, .. } => {
                 let verb = match change {
                     Change::Created => "created",
@@ -298,6 +355,7 @@ impl DomainEvent {
             | DomainEvent::InvoiceValidated(f)
             | DomainEvent::InvoiceRejected(f)
             | DomainEvent::InvoiceSynced(f) => Some(f.id),
+            DomainEvent::TradeDocumentChanged { facts, .. } => Some(facts.id.0),
             DomainEvent::PaymentReceived(p) | DomainEvent::PaymentDeleted(p) => {
                 Some(p.invoice_id.0)
             }
@@ -360,6 +418,10 @@ impl DomainEvent {
                 "paymentId": p.payment_id, "invoiceId": p.invoice_id, "amount": p.amount,
                 "paymentMethod": p.payment_method, "currency": p.currency,
                 "paymentDate": crate::api::wire::date_text(p.payment_date),
+            }),
+            DomainEvent::TradeDocumentChanged { facts: f, .. } => json!({
+                "id": f.id, "number": f.number, "status": f.status, "total": f.total,
+                "currency": f.currency, "invoiceId": f.invoice_id,
             }),
             DomainEvent::SyncStarted { total, .. } => json!({ "total": total }),
             DomainEvent::SyncCompleted { stats, .. } => json!({ "stats": stats }),

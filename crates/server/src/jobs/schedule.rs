@@ -1,5 +1,6 @@
-//! The scheduler: a tick that only queues jobs (periodic work never runs in the tick itself)
-//! and raises `sync.overdue` for companies whose passes stopped succeeding. Every process
+//! The scheduler: a tick that queues jobs (long periodic work never runs in the tick itself),
+//! raises `sync.overdue` for companies whose passes stopped succeeding and expires lapsed
+//! proformas. Every process
 //! ticks; the jobs' dedupe keys keep one company's passes from piling up.
 
 use std::time::Duration as StdDuration;
@@ -26,6 +27,10 @@ pub async fn run(state: AppState, shutdown: CancellationToken) {
         }
         if let Err(e) = alert_overdue_syncs(&state, state.now()).await {
             tracing::warn!(error = %e, "looking for overdue e-Factura syncs failed");
+        }
+        // Proformas past their validity: a conditional update each, cheap enough for the tick.
+        if let Err(e) = crate::documents::trade::expire_lapsed(&state, state.now()).await {
+            tracing::warn!(error = %e, "expiring lapsed proformas failed");
         }
         // ANAF's quotas are daily: the counts of days before yesterday are never read again.
         let before = crate::documents::calendar::bucharest_today(state.now()).previous_day();

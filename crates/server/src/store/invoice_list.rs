@@ -3,12 +3,12 @@
 //! exactly in SQL (minor units).
 
 use time::Date;
-use uuid::Uuid;
 
+use super::clause::{Bind, Clause};
 use super::invoices::InvoiceRecord;
 use super::{Db, like_pattern};
 use crate::ids::{ClientId, CompanyId, SupplierId};
-use crate::on_db;
+use crate::{bind_all, on_db};
 
 /// What the list is narrowed to. Amounts are minor units.
 #[derive(Debug, Clone, Default)]
@@ -89,52 +89,6 @@ pub struct ListTotals {
     pub total: i64,
     pub receivable: i64,
     pub payable: i64,
-}
-
-#[derive(Debug, Clone)]
-enum Bind {
-    Id(Uuid),
-    Text(String),
-    Int(i64),
-    Date(Date),
-}
-
-/// A WHERE clause under construction: fixed fragments, numbered placeholders, bound values.
-#[derive(Debug, Default)]
-struct Clause {
-    sql: String,
-    binds: Vec<Bind>,
-}
-
-impl Clause {
-    /// Adds `fragment`, whose `?` (each of them) stands for the next placeholder, bound to
-    /// `value`.
-    fn and(&mut self, fragment: &str, value: Bind) {
-        self.binds.push(value);
-        let n = self.binds.len();
-        self.sql.push_str(" AND ");
-        self.sql.push_str(&fragment.replace('?', &format!("${n}")));
-    }
-
-    fn next(&self) -> usize {
-        self.binds.len() + 1
-    }
-}
-
-/// Binds every value of a clause to a query, in order (expanded once per backend).
-macro_rules! bind_all {
-    ($query:expr, $binds:expr) => {{
-        let mut q = $query;
-        for b in $binds {
-            q = match b {
-                Bind::Id(v) => q.bind(*v),
-                Bind::Text(v) => q.bind(v.clone()),
-                Bind::Int(v) => q.bind(*v),
-                Bind::Date(v) => q.bind(*v),
-            };
-        }
-        q
-    }};
 }
 
 /// The conditions on the columns `invoice_sums` is keyed by.

@@ -67,6 +67,78 @@ pub const EVENTS: &[EventType] = &[
         "sync",
         "A company went longer than its schedule without a successful sync.",
     ),
+    ev("proforma.created", "proforma", "A proforma was created."),
+    ev(
+        "proforma.updated",
+        "proforma",
+        "A draft proforma was changed.",
+    ),
+    ev("proforma.deleted", "proforma", "A proforma was deleted."),
+    ev(
+        "proforma.sent",
+        "proforma",
+        "A proforma was sent to its client.",
+    ),
+    ev(
+        "proforma.accepted",
+        "proforma",
+        "The client accepted a proforma.",
+    ),
+    ev(
+        "proforma.rejected",
+        "proforma",
+        "The client rejected a proforma.",
+    ),
+    ev(
+        "proforma.cancelled",
+        "proforma",
+        "A proforma was cancelled.",
+    ),
+    ev(
+        "proforma.converted",
+        "proforma",
+        "A proforma became a draft invoice.",
+    ),
+    ev(
+        "proforma.expired",
+        "proforma",
+        "A sent or accepted proforma passed its validity date.",
+    ),
+    ev(
+        "delivery_note.created",
+        "delivery_note",
+        "A delivery note was created.",
+    ),
+    ev(
+        "delivery_note.updated",
+        "delivery_note",
+        "A draft delivery note was changed.",
+    ),
+    ev(
+        "delivery_note.deleted",
+        "delivery_note",
+        "A delivery note was deleted.",
+    ),
+    ev(
+        "delivery_note.issued",
+        "delivery_note",
+        "A delivery note was issued with its number.",
+    ),
+    ev(
+        "delivery_note.cancelled",
+        "delivery_note",
+        "A delivery note was cancelled.",
+    ),
+    ev(
+        "delivery_note.restored",
+        "delivery_note",
+        "A cancelled delivery note became a draft again.",
+    ),
+    ev(
+        "delivery_note.converted",
+        "delivery_note",
+        "A delivery note was invoiced (alone or with others).",
+    ),
     ev("payment.received", "payment", "A payment was recorded."),
     ev("payment.deleted", "payment", "A payment was deleted."),
     ev("client.created", "client", "A client was added."),

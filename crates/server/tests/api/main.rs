@@ -50,6 +50,8 @@ mod passkeys;
 mod payments;
 // Invoice PDFs over HTTP: text read back, titles, languages, tenancy.
 mod pdfs;
+// Proformas and delivery notes: status machines, numbering, conversion, storno, expiry, PDFs.
+mod trade_documents;
 // Rate limits: buckets, windows, headers, lock-out, two processes sharing one budget.
 mod rate_limits;
 // Members and invitations: e-mailed links, accepting, roles and permissions in effect, owner rules.

@@ -8,41 +8,53 @@ use crate::support::{Actor, TestApp, http_client};
 
 /// The PDF of invoice `id`: status, content type and, for a PDF, its text.
 async fn pdf_of(actor: &Actor<'_>, id: &str) -> (u16, String, String) {
+    let (status, kind, disposition, text) =
+        pdf_at(actor, &format!("/api/v1/invoices/{id}/pdf")).await;
+    if status == 200 {
+        assert!(
+            disposition.starts_with("inline; filename=\"invoice-"),
+            "{disposition}"
+        );
+    }
+    (status, kind, text)
+}
+
+/// The PDF at `path`: status, content type, content disposition and, for a PDF, its text (else
+/// the body).
+pub async fn pdf_at(actor: &Actor<'_>, path: &str) -> (u16, String, String, String) {
     let response = http_client()
-        .get(format!("{}/api/v1/invoices/{id}/pdf", actor.app.url))
+        .get(format!("{}{path}", actor.app.url))
         .bearer_auth(&actor.token)
         .header("X-Company", actor.company.as_deref().unwrap())
         .send()
         .await
         .unwrap();
     let status = response.status().as_u16();
-    let kind = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    let disposition = response
-        .headers()
-        .get("content-disposition")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let (kind, disposition) = (header("content-type"), header("content-disposition"));
     let bytes = response.bytes().await.unwrap();
     if status != 200 {
-        return (status, kind, String::from_utf8_lossy(&bytes).into_owned());
+        return (
+            status,
+            kind,
+            disposition,
+            String::from_utf8_lossy(&bytes).into_owned(),
+        );
     }
     assert!(bytes.starts_with(b"%PDF-"), "a PDF");
-    assert!(
-        disposition.starts_with("inline; filename=\"invoice-"),
-        "{disposition}"
-    );
     let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
-    (status, kind, text)
+    (status, kind, disposition, text)
 }
 
 /// Text with all whitespace removed (the extractor joins and splits lines freely).
-fn squeezed(text: &str) -> String {
+pub fn squeezed(text: &str) -> String {
     text.split_whitespace().collect()
 }
 

@@ -15,7 +15,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-pub use views::{InvoiceDetail, InvoiceListItem};
+pub use views::{InvoiceDetail, InvoiceListItem, LineView};
 use views::{Related, SeriesRef, VatGroupView};
 
 use super::error::ApiError;
@@ -32,6 +32,7 @@ use crate::store::invoice_list::{self, InvoiceFilter, SortBy};
 use crate::store::invoices::{InvoiceRecord, LineRecord};
 use crate::store::{
     clients, efactura_messages, invoice_xml, invoices, payments, series, submissions, suppliers,
+    trade_documents,
 };
 use crate::tenancy::{CompanyScope, Permission};
 
@@ -431,6 +432,15 @@ async fn events(
     Ok(Json(history).into_response())
 }
 
+/// The detail of an invoice (what creating one from a proforma or delivery notes answers).
+pub async fn detail_of(
+    state: &AppState,
+    scope: &CompanyScope,
+    id: InvoiceId,
+) -> Result<InvoiceDetail, ApiError> {
+    Ok(load(state, scope, id).await?.0)
+}
+
 /// The detail of an invoice and its check report.
 async fn load(
     state: &AppState,
@@ -508,6 +518,15 @@ async fn load(
         source,
         supplier,
         payments: payments::list(&state.db, id).await?,
+        converted_from: trade_documents::converted_into(&state.db, scope.id(), id)
+            .await?
+            .into_iter()
+            .map(|d| views::ConvertedFrom {
+                id: d.id,
+                kind: d.kind,
+                number: d.number,
+            })
+            .collect(),
         now: state.now(),
     };
     Ok((views::detail(record, related), report))

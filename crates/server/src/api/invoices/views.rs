@@ -267,6 +267,17 @@ pub struct InvoiceDetail {
     /// For `version` in a PUT (optimistic concurrency).
     pub version: i32,
     pub refund_invoices: Vec<InvoiceListItem>,
+    /// Ours: the proformas and delivery notes this invoice was made from.
+    pub converted_from: Vec<ConvertedFrom>,
+}
+
+/// A proforma or delivery note an invoice was made from.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConvertedFrom {
+    pub id: crate::ids::TradeDocumentId,
+    /// `proforma` or `delivery_note`.
+    pub kind: String,
+    pub number: String,
 }
 
 /// The parts of the detail that come from other records.
@@ -285,6 +296,7 @@ pub struct Related {
     /// The supplier of an incoming invoice (§25.1 detail).
     pub supplier: Option<Value>,
     pub payments: Vec<PaymentRow>,
+    pub converted_from: Vec<ConvertedFrom>,
     /// When the detail is read (for `paymentStatus`).
     pub now: OffsetDateTime,
 }
@@ -384,5 +396,6 @@ pub fn detail(r: InvoiceRecord, rel: Related) -> InvoiceDetail {
         vat_breakdown: rel.vat_breakdown,
         version: r.version,
         refund_invoices: rel.refunds,
+        converted_from: rel.converted_from,
     }
 }
