@@ -59,9 +59,9 @@ pub struct DeliveryNoteListItem {
 }
 
 impl DeliveryNoteListItem {
-    fn of(r: TradeRecord) -> Self {
+    fn of(r: &TradeRecord) -> Self {
         DeliveryNoteListItem {
-            core: TradeCore::of(&r),
+            core: TradeCore::of(r),
             skip_etransport: true,
             etransport_uit: None,
             etransport_status: None,

@@ -65,9 +65,9 @@ pub struct ProformaListItem {
 }
 
 impl ProformaListItem {
-    fn of(r: TradeRecord) -> Self {
+    fn of(r: &TradeRecord) -> Self {
         ProformaListItem {
-            core: TradeCore::of(&r),
+            core: TradeCore::of(r),
             valid_until: r.valid_until,
             expired_at: r.expired_at.map(|t| t.0),
         }

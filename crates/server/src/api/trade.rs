@@ -58,7 +58,7 @@ pub async fn list<T>(
     kind: Kind,
     statuses: &[&str],
     q: &ListQuery,
-    view: impl Fn(TradeRecord) -> T,
+    view: impl Fn(&TradeRecord) -> T,
 ) -> Result<TradeList<T>, ApiError> {
     if let Some(s) = &q.status
         && !statuses.contains(&s.as_str())
@@ -70,6 +70,7 @@ pub async fn list<T>(
     }
     let page = Page::new(q.page, q.limit);
     let filter = Filter {
+        kind: kind.as_str(),
         search: q.search.clone(),
         status: q.status.clone(),
         date_from: q.date_from.map(|d| d.0),
@@ -84,7 +85,6 @@ pub async fn list<T>(
     let (rows, total) = store::page(
         &state.db,
         scope.id(),
-        kind.as_str(),
         &filter,
         sort,
         descending,
@@ -93,7 +93,7 @@ pub async fn list<T>(
     )
     .await?;
     Ok(TradeList {
-        data: rows.into_iter().map(view).collect(),
+        data: rows.iter().map(view).collect(),
         page: page.meta(total),
     })
 }

@@ -330,6 +330,8 @@ pub async fn lapsed(
 /// What a list is narrowed to (api.md §15, §16).
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
+    /// `proforma` or `delivery_note`.
+    pub kind: &'static str,
     pub search: Option<String>,
     pub status: Option<String>,
     pub date_from: Option<Date>,
@@ -372,10 +374,10 @@ impl SortBy {
     }
 }
 
-fn clause(company: CompanyId, kind: &str, f: &Filter) -> Clause {
+fn clause(company: CompanyId, f: &Filter) -> Clause {
     let mut c = Clause::default();
     c.binds.push(Bind::Id(company.0));
-    c.binds.push(Bind::Text(kind.to_owned()));
+    c.binds.push(Bind::Text(f.kind.to_owned()));
     c.sql
         .push_str("company_id = $1 AND kind = $2 AND deleted_at IS NULL");
     if let Some(s) = f.search.as_deref().filter(|s| !s.trim().is_empty()) {
@@ -404,14 +406,13 @@ fn clause(company: CompanyId, kind: &str, f: &Filter) -> Clause {
 pub async fn page(
     db: &Db,
     company: CompanyId,
-    kind: &str,
     f: &Filter,
     sort: SortBy,
     descending: bool,
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<TradeRecord>, i64), sqlx::Error> {
-    let mut c = clause(company, kind, f);
+    let mut c = clause(company, f);
     let count_sql = format!("SELECT COUNT(*) FROM trade_documents WHERE {}", c.sql);
     let total: i64 = on_db!(db, conn => bind_all!(sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql)), &c.binds)
         .fetch_one(conn).await)?;
