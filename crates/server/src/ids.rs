@@ -63,6 +63,9 @@ ids! {
     WebhookDeliveryId, WebhookAttemptId, PaymentId,
     /// A proforma or a delivery note.
     TradeDocumentId,
+    /// A recurring invoice template, and one of its runs.
+    RecurringId,
+    RecurringRunId,
     /// An account at another provider (Google) linked to a user.
     IdentityId,
     /// An installation of Facturo (its data directory), see `vault::instance`.

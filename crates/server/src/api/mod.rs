@@ -29,6 +29,7 @@ pub mod payments;
 pub mod products;
 pub mod proformas;
 pub mod recovery;
+pub mod recurring_invoices;
 pub mod security;
 pub mod series;
 pub mod suppliers;
@@ -69,6 +70,7 @@ use crate::state::AppState;
         (name = "invoices", description = "Invoices and credit notes"),
         (name = "proformas", description = "Proforma invoices: offers that become invoices"),
         (name = "delivery-notes", description = "Delivery notes (avize de însoțire): numbered from their own series, invoiced alone or several together"),
+        (name = "recurring-invoices", description = "Recurring invoice templates: schedules, price rules (BNR rates), runs exactly once per period"),
         (name = "payments", description = "Payments of an invoice: amountPaid, balance and paidAt follow"),
         (name = "products", description = "The company's products"), (name = "vat-rates", description = "The company's VAT rates; VAT category codes"),
         (name = "document-series", description = "Document series and numbering"), (name = "bank-accounts", description = "The company's bank accounts (Facturo's own, not in the Storno API); the default one is the company's bankAccount"),
@@ -102,6 +104,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(payments::router())
         .merge(proformas::router())
         .merge(delivery_notes::router())
+        .merge(recurring_invoices::router())
         .merge(invoice_defaults::router())
         .merge(products::router())
         .merge(vat_rates::router())

@@ -168,6 +168,29 @@ async fn from_api_key(
     Ok(principal)
 }
 
+impl Principal {
+    /// The principal of `user` acting in organization `org` without a request (a recurring
+    /// template's runs act as its author): `None` when the user is inactive or no longer a
+    /// member there.
+    pub async fn acting_for(
+        state: &AppState,
+        user: crate::ids::UserId,
+        org: OrgId,
+    ) -> Result<Option<Principal>, ApiError> {
+        let Some(user) = users::get(&state.db, user).await? else {
+            return Ok(None);
+        };
+        if !user.is_active {
+            return Ok(None);
+        }
+        let memberships = crate::store::organizations::memberships_of(&state.db, user.id).await?;
+        if !memberships.iter().any(|m| m.organization.id == org) {
+            return Ok(None);
+        }
+        Ok(Some(resolve(user, memberships, Some(org))))
+    }
+}
+
 /// The contract's 403 for a deactivated account (recorded in the audit log).
 fn inactive() -> ApiError {
     ApiError::Forbidden {

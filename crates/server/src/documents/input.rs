@@ -271,10 +271,10 @@ pub struct LineExtensions {
 
 /// Merges the keys of a PUT body over an invoice's current input: a key that is present
 /// replaces the stored value (`lines` replaces all lines), an absent key keeps it.
-pub fn merge(
-    current: &InvoiceInput,
+pub fn merge<T: Serialize + serde::de::DeserializeOwned>(
+    current: &T,
     patch: &serde_json::Map<String, Value>,
-) -> Result<InvoiceInput, serde_json::Error> {
+) -> Result<T, serde_json::Error> {
     let mut merged = match serde_json::to_value(current)? {
         Value::Object(map) => map,
         _ => serde_json::Map::new(),

@@ -41,9 +41,21 @@ pub async fn issue(
     id: InvoiceId,
     now: OffsetDateTime,
 ) -> Result<IssueOutcome, ApiError> {
-    let company = &scope.company;
     let mut tx = state.db.begin().await?;
-    let inv = invoices::get_for_update(&mut tx, company.id, id)
+    let outcome = issue_in(&mut tx, scope, id, now).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Issues draft `id` inside `tx` (also how a recurring template issues what it creates).
+pub async fn issue_in(
+    tx: &mut crate::store::Tx,
+    scope: &CompanyScope,
+    id: InvoiceId,
+    now: OffsetDateTime,
+) -> Result<IssueOutcome, ApiError> {
+    let company = &scope.company;
+    let inv = invoices::get_for_update(tx, company.id, id)
         .await?
         .ok_or(ApiError::NotFound("Invoice not found."))?;
     if inv.status != "draft" {
@@ -52,13 +64,13 @@ pub async fn issue(
             inv.status
         )));
     }
-    let lines = invoices::lines_in(&mut tx, id).await?;
+    let lines = invoices::lines_in(tx, id).await?;
     let mut report = checks::check(&inv, &lines, company);
     if !report.valid {
         return Err(refused(&report));
     }
     if let Some(parent) = inv.parent_document_id {
-        within_refundable(&mut tx, &inv, parent).await?;
+        within_refundable(tx, &inv, parent).await?;
     }
     let kind = if inv.document_type == "credit_note" {
         "credit_note"
@@ -66,10 +78,10 @@ pub async fn issue(
         "invoice"
     };
     let series_row = match inv.series_id {
-        Some(sid) => series::get_in(&mut tx, company.id, sid)
+        Some(sid) => series::get_in(tx, company.id, sid)
             .await?
             .filter(|s| s.active),
-        None => series::pick(&mut tx, company.id, kind).await?,
+        None => series::pick(tx, company.id, kind).await?,
     }
     .ok_or_else(|| {
         ApiError::unprocessable(format!(
@@ -79,7 +91,7 @@ pub async fn issue(
     // A cancelled invoice restored to draft keeps the number it had.
     let (series_number, number) = match inv.series_number {
         Some(n) => (n, inv.number.clone()),
-        None => series::take_next(&mut tx, company.id, series_row.id, now).await?,
+        None => series::take_next(tx, company.id, series_row.id, now).await?,
     };
     let status = if inv.parent_document_id.is_some() {
         "refund"
@@ -88,7 +100,7 @@ pub async fn issue(
     };
     if let Some(parent) = inv.parent_document_id {
         invoices::set_status(
-            &mut tx,
+            tx,
             company.id,
             parent,
             &["issued", "sent_to_provider", "validated"],
@@ -101,8 +113,8 @@ pub async fn issue(
     // The number taken above is given back with the rest of the transaction if ANAF would
     // refuse the document.
     let Composed { xml, seller, buyer } =
-        compose(&mut tx, scope, &inv, &lines, &number, &mut report).await?;
-    invoice_xml::put(&mut tx, company.id, id, &xml, now).await?;
+        compose(tx, scope, &inv, &lines, &number, &mut report).await?;
+    invoice_xml::put(tx, company.id, id, &xml, now).await?;
     let cif = company.cif.to_string();
     let issued = Issued {
         number: &number,
@@ -114,17 +126,16 @@ pub async fn issue(
         sender_name: &company.name,
         sender_cif: &cif,
     };
-    invoices::mark_issued(&mut tx, company.id, id, &issued, now).await?;
+    invoices::mark_issued(tx, company.id, id, &issued, now).await?;
     let mut after = inv.clone();
     (after.number, after.status) = (number.clone(), status.to_owned());
     events::record(
-        &mut tx,
+        tx,
         scope.origin(),
         &DomainEvent::InvoiceIssued(facts(&after)),
         now,
     )
     .await?;
-    tx.commit().await?;
     let delay = company.efactura_delay_hours;
     Ok(IssueOutcome {
         status: status.to_owned(),

@@ -10,6 +10,7 @@ pub mod input;
 pub mod issue;
 pub mod lifecycle;
 pub mod payments;
+pub mod recurring;
 pub mod save;
 pub mod trade;
 pub mod ubl;

@@ -2,6 +2,7 @@
 
 pub mod deliver_webhook;
 pub mod forecast_token_expiry;
+pub mod issue_recurring;
 pub mod poll_submission;
 pub mod purge_company;
 pub mod queue;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 use time::{Duration, OffsetDateTime};
 
-use crate::ids::{CompanyId, JobId, SubmissionId, UserId, WebhookDeliveryId};
+use crate::ids::{CompanyId, JobId, RecurringId, SubmissionId, UserId, WebhookDeliveryId};
 use crate::mail::Email;
 use crate::store::{Db, Ts, Tx};
 use crate::{on_db, on_tx};
@@ -51,6 +51,11 @@ pub enum Job {
     DeliverWebhook {
         delivery_id: WebhookDeliveryId,
     },
+    /// Makes the invoice of a recurring template's period.
+    IssueRecurring {
+        recurring_id: RecurringId,
+        period: time::Date,
+    },
 }
 
 /// A queue of its own, with its own workers: a slow webhook receiver holds up other deliveries
@@ -83,6 +88,7 @@ impl Job {
             Job::RefreshAnafTokens => "refresh_anaf_tokens",
             Job::SyncEfactura { .. } => "sync_efactura",
             Job::DeliverWebhook { .. } => "deliver_webhook",
+            Job::IssueRecurring { .. } => "issue_recurring",
         }
     }
 
@@ -102,7 +108,9 @@ impl Job {
             Job::SubmitInvoice { .. } | Job::PollSubmission { .. } => 20,
             // Waiting for a webhook's next attempt is not a job attempt; these count database
             // trouble.
-            Job::ForecastTokenExpiry | Job::DeliverWebhook { .. } => 5,
+            // BNR or the database unavailable, for a recurring run; a template that cannot make
+            // an invoice fails at once (`JobError::Permanent`).
+            Job::ForecastTokenExpiry | Job::DeliverWebhook { .. } | Job::IssueRecurring { .. } => 5,
             Job::RefreshAnafTokens => 6,
             // A pass that keeps failing waits for the next scheduled one.
             Job::SyncEfactura { .. } => 3,

@@ -56,6 +56,10 @@ async fn run_one(state: &AppState, job: &Job) -> Result<(), JobError> {
         Job::DeliverWebhook { delivery_id } => {
             super::deliver_webhook::run(state, *delivery_id).await
         }
+        Job::IssueRecurring {
+            recurring_id,
+            period,
+        } => super::issue_recurring::run(state, *recurring_id, *period).await,
     }
 }
 

@@ -1,6 +1,6 @@
 //! The scheduler: a tick that queues jobs (long periodic work never runs in the tick itself),
-//! raises `sync.overdue` for companies whose passes stopped succeeding and expires lapsed
-//! proformas. Every process
+//! queues recurring invoices that are due, raises `sync.overdue` for companies whose passes
+//! stopped succeeding and expires lapsed proformas. Every process
 //! ticks; the jobs' dedupe keys keep one company's passes from piling up.
 
 use std::time::Duration as StdDuration;
@@ -12,7 +12,7 @@ use super::sync_efactura;
 use crate::efactura::env_name;
 use crate::events::{self, DomainEvent, Origin};
 use crate::state::AppState;
-use crate::store::efactura_sync;
+use crate::store::{efactura_sync, recurring};
 
 /// How often the scheduler looks for due work.
 pub const TICK: StdDuration = StdDuration::from_mins(1);
@@ -27,6 +27,9 @@ pub async fn run(state: AppState, shutdown: CancellationToken) {
         }
         if let Err(e) = alert_overdue_syncs(&state, state.now()).await {
             tracing::warn!(error = %e, "looking for overdue e-Factura syncs failed");
+        }
+        if let Err(e) = queue_due_recurring(&state, state.now()).await {
+            tracing::warn!(error = %e, "queuing recurring invoices failed");
         }
         // Proformas past their validity: a conditional update each, cheap enough for the tick.
         if let Err(e) = crate::documents::trade::expire_lapsed(&state, state.now()).await {
@@ -55,6 +58,26 @@ pub async fn queue_due_syncs(state: &AppState, now: OffsetDateTime) -> Result<us
     for company in efactura_sync::due(&state.db, env, before, BATCH).await? {
         let mut tx = state.db.begin().await?;
         if sync_efactura::queue(&mut tx, company, now).await? {
+            queued += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(queued)
+}
+
+/// Queues the run of every recurring template that is due (one job per template and period);
+/// a template whose last run failed is tried again an hour later. Returns how many were
+/// queued.
+pub async fn queue_due_recurring(
+    state: &AppState,
+    now: OffsetDateTime,
+) -> Result<usize, sqlx::Error> {
+    let today = crate::documents::calendar::bucharest_today(now);
+    let retry_before = now - time::Duration::hours(1);
+    let mut queued = 0;
+    for (id, period) in recurring::due(&state.db, today, retry_before, BATCH).await? {
+        let mut tx = state.db.begin().await?;
+        if super::issue_recurring::queue(&mut tx, id, period, now).await? {
             queued += 1;
         }
         tx.commit().await?;

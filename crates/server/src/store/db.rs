@@ -209,6 +209,16 @@ impl Tx {
         }
     }
 
+    /// Ends the transaction now, writing nothing. (Dropping it does the same once its
+    /// connection is used again; until then SQLite's write lock stays taken, so code that
+    /// writes right after a failure rolls back first.)
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        match self {
+            Tx::Sqlite(t) => t.rollback().await,
+            Tx::Postgres(t) => t.rollback().await,
+        }
+    }
+
     pub fn backend(&self) -> Backend {
         match self {
             Tx::Sqlite(_) => Backend::Sqlite,

@@ -34,6 +34,7 @@ pub mod party_invoices;
 pub mod passkeys;
 pub mod payments;
 pub mod products;
+pub mod recurring;
 pub mod registry_cache;
 pub mod series;
 pub mod sessions;

@@ -52,6 +52,8 @@ mod payments;
 mod pdfs;
 // Proformas and delivery notes: status machines, numbering, conversion, storno, expiry, PDFs.
 mod trade_documents;
+// Recurring invoices: schedules, exactly-once runs, BNR price rules, pause/resume, refusals.
+mod recurring;
 // Rate limits: buckets, windows, headers, lock-out, two processes sharing one budget.
 mod rate_limits;
 // Members and invitations: e-mailed links, accepting, roles and permissions in effect, owner rules.

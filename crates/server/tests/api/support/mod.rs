@@ -321,6 +321,15 @@ impl<'a> Actor<'a> {
     }
 
     /// The same user acting for `company`.
+    /// The same user signed in again, acting for the same company (after the clock moved past
+    /// the access token's hour).
+    pub async fn relogin(&self) -> Actor<'a> {
+        let mut fresh = self.app.login(&self.email).await;
+        fresh.company.clone_from(&self.company);
+        fresh.organization.clone_from(&self.organization);
+        fresh
+    }
+
     pub fn acting_for(&self, company: &str) -> Actor<'a> {
         Actor {
             company: Some(company.to_owned()),
