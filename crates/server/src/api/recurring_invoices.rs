@@ -20,6 +20,7 @@ use super::trade::{ClientRef, SeriesRef};
 use super::wire;
 use crate::documents::recurring::{self, RecurringInput, Trigger};
 use crate::documents::{calendar, draft, save};
+use crate::events::RecurringChange;
 use crate::ids::{InvoiceId, RecurringId};
 use crate::state::AppState;
 use crate::store::recurring::{self as store, RecurringRecord};
@@ -330,6 +331,15 @@ async fn delete_one(
     if !store::soft_delete(&mut tx, scope.id(), id, state.now()).await? {
         return Err(not_found());
     }
+    recurring::changed(
+        &mut tx,
+        scope.origin(),
+        RecurringChange::Deleted,
+        id,
+        None,
+        state.now(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -378,7 +388,15 @@ async fn set_active(
         resumed.updated_at = crate::store::Ts(now);
         store::replace(&mut tx, &resumed, current.version).await?;
     }
-    store::set_active(&mut tx, scope.id(), id, active, now).await?;
+    if active != current.is_active {
+        store::set_active(&mut tx, scope.id(), id, active, now).await?;
+        let change = if active {
+            RecurringChange::Resumed
+        } else {
+            RecurringChange::Paused
+        };
+        recurring::changed(&mut tx, scope.origin(), change, id, None, now).await?;
+    }
     let after = store::get_for_update(&mut tx, scope.id(), id)
         .await?
         .ok_or_else(not_found)?;

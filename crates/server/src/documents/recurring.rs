@@ -24,6 +24,7 @@ use super::save::invalid;
 use crate::api::error::{ApiError, FieldError};
 use crate::api::json::{DateIn, Flag, Num};
 use crate::auth::principal::Principal;
+use crate::events::{self, DomainEvent, Origin, RecurringChange};
 use crate::ids::{ClientId, InvoiceId, RecurringId, SeriesId};
 use crate::state::AppState;
 use crate::store::recurring::{self as store, RecurringRecord};
@@ -547,6 +548,15 @@ pub async fn create(
     let mut tx = state.db.begin().await?;
     check_references(&mut tx, scope, &plan, now).await?;
     store::insert(&mut tx, &record).await?;
+    changed(
+        &mut tx,
+        scope.origin(),
+        RecurringChange::Created,
+        record.id,
+        None,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(record)
 }
@@ -594,6 +604,15 @@ pub async fn update(
     let after = store::get_for_update(&mut tx, scope.id(), id)
         .await?
         .ok_or(ApiError::NotFound("Recurring invoice not found."))?;
+    changed(
+        &mut tx,
+        scope.origin(),
+        RecurringChange::Updated,
+        id,
+        None,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -654,6 +673,57 @@ async fn check_references(
     } else {
         Err(invalid(errors))
     }
+}
+
+/// Writes a template's event.
+pub async fn changed(
+    tx: &mut crate::store::Tx,
+    origin: Origin,
+    change: RecurringChange,
+    id: RecurringId,
+    invoice_id: Option<InvoiceId>,
+    now: OffsetDateTime,
+) -> Result<(), ApiError> {
+    let event = DomainEvent::RecurringChanged {
+        change,
+        id,
+        invoice_id,
+        error: None,
+    };
+    events::record(tx, origin, &event, now).await?;
+    Ok(())
+}
+
+/// Says on the template why a scheduled run failed, with `recurring_invoice.failed`; the
+/// scheduler tries again an hour later.
+pub async fn record_failure(
+    state: &AppState,
+    id: RecurringId,
+    message: &str,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    let Some(template) = store::get_any(&state.db, id).await? else {
+        return Ok(());
+    };
+    let Some(company) = crate::store::companies::by_id(&state.db, template.company_id).await?
+    else {
+        return Ok(());
+    };
+    let mut tx = state.db.begin().await?;
+    store::set_error_in(&mut tx, id, Some(message), now).await?;
+    let origin = Origin {
+        organization: company.organization_id,
+        company: Some(company.id),
+        actor: None,
+    };
+    let event = DomainEvent::RecurringChanged {
+        change: RecurringChange::Failed,
+        id,
+        invoice_id: None,
+        error: Some(message.to_owned()),
+    };
+    events::record(&mut tx, origin, &event, now).await?;
+    tx.commit().await
 }
 
 /// Which run this is.
@@ -801,7 +871,7 @@ pub async fn run(
             "{} was issued but not submitted to ANAF: {e}",
             issued.number
         );
-        store::set_error(&state.db, id, Some(&message), now).await?;
+        record_failure(state, id, &message, now).await?;
     }
     Ok(Some(issued))
 }
@@ -860,6 +930,19 @@ async fn claim_and_issue(
         Trigger::Now => current.is_active,
     };
     store::advance(tx, id, &issued, next, active, now).await?;
+    let origin = Origin {
+        actor: None,
+        ..scope.origin()
+    };
+    changed(
+        tx,
+        origin,
+        RecurringChange::Issued,
+        id,
+        Some(invoice_id),
+        now,
+    )
+    .await?;
     Ok(Some((current, issued)))
 }
 

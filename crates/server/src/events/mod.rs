@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use crate::ids::{
     AnafTokenId, CompanyId, EventId, InvitationId, InvoiceId, MembershipId, OrgId, PaymentId,
-    TradeDocumentId, UserId, WebhookEndpointId,
+    RecurringId, TradeDocumentId, UserId, WebhookEndpointId,
 };
 use crate::on_tx;
 use crate::store::{Ts, Tx};
@@ -88,6 +88,32 @@ impl TradeChange {
             TradeChange::Restored => "restored",
             TradeChange::Converted => "converted",
             TradeChange::Expired => "expired",
+        }
+    }
+}
+
+/// What happened to a recurring template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecurringChange {
+    Created,
+    Updated,
+    Deleted,
+    Paused,
+    Resumed,
+    Issued,
+    Failed,
+}
+
+impl RecurringChange {
+    fn verb(self) -> &'static str {
+        match self {
+            RecurringChange::Created => "created",
+            RecurringChange::Updated => "updated",
+            RecurringChange::Deleted => "deleted",
+            RecurringChange::Paused => "paused",
+            RecurringChange::Resumed => "resumed",
+            RecurringChange::Issued => "issued",
+            RecurringChange::Failed => "failed",
         }
     }
 }
@@ -175,6 +201,14 @@ pub enum DomainEvent {
     TradeDocumentChanged {
         change: TradeChange,
         facts: TradeFacts,
+    },
+    /// A recurring template was created, changed, deleted, paused or resumed, made an invoice
+    /// (`recurring_invoice.issued`, with it), or failed a scheduled run.
+    RecurringChanged {
+        change: RecurringChange,
+        id: RecurringId,
+        invoice_id: Option<InvoiceId>,
+        error: Option<String>,
     },
     /// A sync pass listed the company's SPV box; `total` messages are to be processed.
     SyncStarted {
@@ -316,6 +350,9 @@ impl DomainEvent {
             DomainEvent::AnafTokenCreated { .. } => "anaf.token_created",
             DomainEvent::AnafTokenExpiring(_) => "anaf.token_expiring",
             DomainEvent::WebhookDisabled { .. } => "webhook.disabled",
+            DomainEvent::RecurringChanged { change, .. } => {
+                return format!("recurring_invoice.{}", change.verb());
+            }
             DomainEvent::TradeDocumentChanged { change, facts } => {
                 return format!("{}.{}", facts.kind, change.verb());
             }
@@ -356,6 +393,7 @@ impl DomainEvent {
             | DomainEvent::InvoiceRejected(f)
             | DomainEvent::InvoiceSynced(f) => Some(f.id),
             DomainEvent::TradeDocumentChanged { facts, .. } => Some(facts.id.0),
+            DomainEvent::RecurringChanged { id, .. } => Some(id.0),
             DomainEvent::PaymentReceived(p) | DomainEvent::PaymentDeleted(p) => {
                 Some(p.invoice_id.0)
             }
@@ -423,6 +461,12 @@ impl DomainEvent {
                 "id": f.id, "number": f.number, "status": f.status, "total": f.total,
                 "currency": f.currency, "invoiceId": f.invoice_id,
             }),
+            DomainEvent::RecurringChanged {
+                id,
+                invoice_id,
+                error,
+                ..
+            } => json!({ "id": id, "invoiceId": invoice_id, "error": error }),
             DomainEvent::SyncStarted { total, .. } => json!({ "total": total }),
             DomainEvent::SyncCompleted { stats, .. } => json!({ "stats": stats }),
             DomainEvent::SyncFailed { company_id, errors } => {

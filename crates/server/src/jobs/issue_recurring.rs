@@ -10,7 +10,7 @@ use crate::api::error::ApiError;
 use crate::documents::recurring::{self, Trigger};
 use crate::ids::RecurringId;
 use crate::state::AppState;
-use crate::store::{Tx, recurring as store};
+use crate::store::Tx;
 
 /// Queues the run of `period`; `false` when it is queued or running already.
 pub async fn queue(
@@ -43,7 +43,7 @@ pub async fn run(state: &AppState, id: RecurringId, period: Date) -> Result<(), 
         // scheduler an hour later or once it is saved again.
         Err(e) => {
             let message = format!("The run of {period} failed: {e}");
-            store::set_error(&state.db, id, Some(&message), now).await?;
+            recurring::record_failure(state, id, &message, now).await?;
             Err(JobError::Permanent(message))
         }
     }

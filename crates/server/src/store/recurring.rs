@@ -250,13 +250,13 @@ pub async fn advance(
 }
 
 /// Records why the last run failed (`None` clears it).
-pub async fn set_error(
-    db: &Db,
+pub async fn set_error_in(
+    tx: &mut Tx,
     id: RecurringId,
     error: Option<&str>,
     now: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
-    on_db!(db, c => sqlx::query(
+    on_tx!(tx, c => sqlx::query(
         "UPDATE recurring_invoices SET last_error = $2, updated_at = $3 WHERE id = $1",
     )
     .bind(id).bind(error).bind(Ts(now))

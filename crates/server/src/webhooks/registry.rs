@@ -139,6 +139,41 @@ pub const EVENTS: &[EventType] = &[
         "delivery_note",
         "A delivery note was invoiced (alone or with others).",
     ),
+    ev(
+        "recurring_invoice.created",
+        "recurring_invoice",
+        "A recurring template was created.",
+    ),
+    ev(
+        "recurring_invoice.updated",
+        "recurring_invoice",
+        "A recurring template was changed.",
+    ),
+    ev(
+        "recurring_invoice.deleted",
+        "recurring_invoice",
+        "A recurring template was deleted.",
+    ),
+    ev(
+        "recurring_invoice.paused",
+        "recurring_invoice",
+        "A recurring template was paused.",
+    ),
+    ev(
+        "recurring_invoice.resumed",
+        "recurring_invoice",
+        "A recurring template was resumed.",
+    ),
+    ev(
+        "recurring_invoice.issued",
+        "recurring_invoice",
+        "A recurring template made an invoice.",
+    ),
+    ev(
+        "recurring_invoice.failed",
+        "recurring_invoice",
+        "A scheduled run of a recurring template could not make its invoice.",
+    ),
     ev("payment.received", "payment", "A payment was recorded."),
     ev("payment.deleted", "payment", "A payment was deleted."),
     ev("client.created", "client", "A client was added."),

@@ -159,6 +159,17 @@ async fn a_monthly_template_runs_on_each_month_s_last_day_once_per_period() {
             .unwrap(),
         5
     );
+    let issued = server::testing::event_payloads(&app.state.db, "recurring_invoice.issued")
+        .await
+        .unwrap();
+    assert_eq!(issued.len(), 5, "one event per invoice");
+    assert_eq!(
+        server::testing::event_payloads(&app.state.db, "recurring_invoice.created")
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[tokio::test]
@@ -223,6 +234,15 @@ async fn pause_resume_issue_now_and_a_one_off() {
         )
         .await;
     assert_eq!(missing_flag.status, 400, "{}", missing_flag.body);
+    for (kind, count) in [
+        ("recurring_invoice.paused", 1),
+        ("recurring_invoice.resumed", 1),
+    ] {
+        let events = server::testing::event_payloads(&app.state.db, kind)
+            .await
+            .unwrap();
+        assert_eq!(events.len(), count, "{kind}");
+    }
 
     // A one-off runs once and stops.
     let once = template(
@@ -433,4 +453,50 @@ async fn templates_that_cannot_be_are_refused_whole() {
     assert_eq!(changed.body["frequency"], "quarterly");
     assert_eq!(changed.body["nextIssuanceDate"], "2026-07-15");
     assert_eq!(changed.body["total"], "605.00", "the lines stay");
+}
+
+#[tokio::test]
+async fn a_run_that_cannot_be_made_says_why_and_is_tried_again_an_hour_later() {
+    let app = TestApp::spawn().await;
+    let owner = app.user().await.company().await;
+    let client = owner.client().await;
+    let t = template(&owner, monthly_on_31(&client)).await;
+    let id: RecurringId = t["id"].as_str().unwrap().parse().unwrap();
+    // Runs act as the template's author: once they are deactivated, nothing is issued.
+    server::testing::deactivate_user(&app.state.db, &owner.email)
+        .await
+        .unwrap();
+    assert_eq!(tick_on(&app, date!(2026 - 06 - 30)).await, 1);
+    let stored = server::store::recurring::get_any(&app.state.db, id)
+        .await
+        .unwrap()
+        .unwrap();
+    let error = stored.last_error.expect("the failure is on the template");
+    assert!(error.contains("no longer an active member"), "{error}");
+    assert_eq!(stored.next_issuance_date, Some(date!(2026 - 06 - 30)));
+    assert_eq!(
+        server::testing::count_invoices(&app.state.db, "issued")
+            .await
+            .unwrap(),
+        0
+    );
+    let failed = server::testing::event_payloads(&app.state.db, "recurring_invoice.failed")
+        .await
+        .unwrap();
+    assert_eq!(failed.len(), 1);
+    // Not queued again at every tick; an hour later it is.
+    let now = app.clock_now();
+    assert_eq!(
+        server::jobs::schedule::queue_due_recurring(&app.state, now)
+            .await
+            .unwrap(),
+        0
+    );
+    app.clock.advance(time::Duration::minutes(61));
+    assert_eq!(
+        server::jobs::schedule::queue_due_recurring(&app.state, app.clock_now())
+            .await
+            .unwrap(),
+        1
+    );
 }
