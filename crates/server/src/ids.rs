@@ -66,6 +66,9 @@ ids! {
     /// A recurring invoice template, and one of its runs.
     RecurringId,
     RecurringRunId,
+    /// A company's e-mail template, and one document e-mail sent (or tried).
+    EmailTemplateId,
+    EmailLogId,
     /// An account at another provider (Google) linked to a user.
     IdentityId,
     /// An installation of Facturo (its data directory), see `vault::instance`.

@@ -14,8 +14,33 @@ pub struct Email {
     pub text: String,
 }
 
+/// A file attached to an e-mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub filename: String,
+    /// `application/pdf`, `application/xml`, …
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// An e-mail with copies and attachments (a document sent to a client). Built by its job from
+/// the send log, never stored whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outgoing {
+    pub to: String,
+    pub cc: Vec<String>,
+    pub bcc: Vec<String>,
+    pub subject: String,
+    pub text: String,
+    pub attachments: Vec<Attachment>,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {
+    #[error("no SMTP server is configured (FACTURO_SMTP_URL)")]
+    NotConfigured,
+    #[error("'{0}' is not a MIME type")]
+    ContentType(String),
     #[error("invalid address '{address}': {reason}")]
     Address { address: String, reason: String },
     #[error("building the message: {0}")]
@@ -44,7 +69,61 @@ pub enum Mailer {
     Log,
 }
 
+fn mailbox(address: &str) -> Result<Mailbox, MailError> {
+    address
+        .parse()
+        .map_err(|e: lettre::address::AddressError| MailError::Address {
+            address: address.to_owned(),
+            reason: e.to_string(),
+        })
+}
+
+/// Whether `address` is one e-mail address lettre can send to.
+pub fn is_address(address: &str) -> bool {
+    address.parse::<lettre::Address>().is_ok()
+}
+
 impl Mailer {
+    /// Whether e-mails really leave (else they are only logged).
+    pub fn is_configured(&self) -> bool {
+        matches!(self, Mailer::Smtp { .. })
+    }
+
+    /// The sender's address, when e-mails really leave.
+    pub fn from_address(&self) -> Option<String> {
+        match self {
+            Mailer::Smtp { from, .. } => Some(from.email.to_string()),
+            Mailer::Log => None,
+        }
+    }
+
+    /// Sends a multipart e-mail: the text, then each attachment. Refused without SMTP: a
+    /// document must not look sent when it was only logged.
+    pub async fn send_outgoing(&self, mail: &Outgoing) -> Result<(), MailError> {
+        use lettre::message::{Attachment as Part, MultiPart, SinglePart};
+        let Mailer::Smtp { transport, from } = self else {
+            return Err(MailError::NotConfigured);
+        };
+        let mut builder = Message::builder()
+            .from(from.clone())
+            .to(mailbox(&mail.to)?)
+            .subject(&mail.subject);
+        for cc in &mail.cc {
+            builder = builder.cc(mailbox(cc)?);
+        }
+        for bcc in &mail.bcc {
+            builder = builder.bcc(mailbox(bcc)?);
+        }
+        let mut body = MultiPart::mixed().singlepart(SinglePart::plain(mail.text.clone()));
+        for a in &mail.attachments {
+            let kind = ContentType::parse(&a.content_type)
+                .map_err(|_| MailError::ContentType(a.content_type.clone()))?;
+            body = body.singlepart(Part::new(a.filename.clone()).body(a.bytes.clone(), kind));
+        }
+        transport.send(builder.multipart(body)?).await?;
+        Ok(())
+    }
+
     pub fn from_config(smtp_url: Option<&str>, from: &str) -> anyhow::Result<Mailer> {
         let Some(url) = smtp_url else {
             return Ok(Mailer::Log);

@@ -12,6 +12,7 @@ pub mod clients;
 pub mod companies;
 pub mod delivery_notes;
 pub mod efactura_messages;
+pub mod email_templates;
 pub mod error;
 pub mod exchange_rates;
 pub mod guard;
@@ -71,6 +72,7 @@ use crate::state::AppState;
         (name = "proformas", description = "Proforma invoices: offers that become invoices"),
         (name = "delivery-notes", description = "Delivery notes (avize de însoțire): numbered from their own series, invoiced alone or several together"),
         (name = "recurring-invoices", description = "Recurring invoice templates: schedules, price rules (BNR rates), runs exactly once per period"),
+        (name = "email-templates", description = "The company's e-mail templates for sending documents, with {{variables}} and a preview"),
         (name = "payments", description = "Payments of an invoice: amountPaid, balance and paidAt follow"),
         (name = "products", description = "The company's products"), (name = "vat-rates", description = "The company's VAT rates; VAT category codes"),
         (name = "document-series", description = "Document series and numbering"), (name = "bank-accounts", description = "The company's bank accounts (Facturo's own, not in the Storno API); the default one is the company's bankAccount"),
@@ -105,6 +107,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(proformas::router())
         .merge(delivery_notes::router())
         .merge(recurring_invoices::router())
+        .merge(email_templates::router())
         .merge(invoice_defaults::router())
         .merge(products::router())
         .merge(vat_rates::router())

@@ -23,7 +23,6 @@ use super::input::{InvoiceDetails, InvoiceInput, LineInput};
 use super::save::invalid;
 use crate::api::error::{ApiError, FieldError};
 use crate::api::json::{DateIn, Flag, Num};
-use crate::auth::principal::Principal;
 use crate::events::{self, DomainEvent, Origin, RecurringChange};
 use crate::ids::{ClientId, InvoiceId, RecurringId, SeriesId};
 use crate::state::AppState;
@@ -805,20 +804,10 @@ async fn prices(
     Ok(out)
 }
 
-/// The principal a template's runs act as: its author, in the company's organization, with
-/// their permissions of now. A departed or deactivated author stops the template.
+/// The scope a template's runs act in: its author's, with their permissions of now. A
+/// departed or deactivated author stops the template.
 async fn author_scope(state: &AppState, r: &RecurringRecord) -> Result<CompanyScope, ApiError> {
-    let company = crate::store::companies::by_id(&state.db, r.company_id)
-        .await?
-        .ok_or(ApiError::NotFound("Company not found."))?;
-    let principal = Principal::acting_for(state, r.created_by, company.organization_id)
-        .await?
-        .ok_or_else(|| {
-            ApiError::unprocessable(
-                "The template's author is no longer an active member: someone else must save it again.",
-            )
-        })?;
-    let scope = CompanyScope::of_company(state, principal, r.company_id).await?;
+    let scope = CompanyScope::acting_as(state, r.created_by, r.company_id).await?;
     scope.require(crate::tenancy::Permission::InvoiceCreate)?;
     Ok(scope)
 }

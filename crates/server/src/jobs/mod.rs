@@ -9,6 +9,7 @@ pub mod queue;
 pub mod refresh_anaf_tokens;
 pub mod runner;
 pub mod schedule;
+pub mod send_document_email;
 pub mod send_email;
 pub mod send_email_change;
 pub mod send_password_reset;

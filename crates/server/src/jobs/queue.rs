@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 use time::{Duration, OffsetDateTime};
 
-use crate::ids::{CompanyId, JobId, RecurringId, SubmissionId, UserId, WebhookDeliveryId};
+use crate::ids::{
+    CompanyId, EmailLogId, JobId, RecurringId, SubmissionId, UserId, WebhookDeliveryId,
+};
 use crate::mail::Email;
 use crate::store::{Db, Ts, Tx};
 use crate::{on_db, on_tx};
@@ -51,6 +53,10 @@ pub enum Job {
     DeliverWebhook {
         delivery_id: WebhookDeliveryId,
     },
+    /// Sends a document e-mail of the send log (`documents::email::deliver`).
+    SendDocumentEmail {
+        log_id: EmailLogId,
+    },
     /// Makes the invoice of a recurring template's period.
     IssueRecurring {
         recurring_id: RecurringId,
@@ -89,6 +95,7 @@ impl Job {
             Job::SyncEfactura { .. } => "sync_efactura",
             Job::DeliverWebhook { .. } => "deliver_webhook",
             Job::IssueRecurring { .. } => "issue_recurring",
+            Job::SendDocumentEmail { .. } => "send_document_email",
         }
     }
 
@@ -102,7 +109,10 @@ impl Job {
     /// How often the job is tried before it is marked failed.
     pub fn max_attempts(&self) -> i32 {
         match self {
-            Job::SendEmail(_) | Job::SendPasswordReset { .. } | Job::SendEmailChange { .. } => 8,
+            Job::SendEmail(_)
+            | Job::SendPasswordReset { .. }
+            | Job::SendEmailChange { .. }
+            | Job::SendDocumentEmail { .. } => 8,
             Job::PurgeCompany { .. } => 10,
             // Waiting on ANAF is not an attempt (`JobError::Later`); these count failures.
             Job::SubmitInvoice { .. } | Job::PollSubmission { .. } => 20,

@@ -56,6 +56,7 @@ async fn run_one(state: &AppState, job: &Job) -> Result<(), JobError> {
         Job::DeliverWebhook { delivery_id } => {
             super::deliver_webhook::run(state, *delivery_id).await
         }
+        Job::SendDocumentEmail { log_id } => super::send_document_email::run(state, *log_id).await,
         Job::IssueRecurring {
             recurring_id,
             period,

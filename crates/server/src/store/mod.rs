@@ -17,6 +17,7 @@ pub mod clients;
 pub mod companies;
 pub mod efactura_messages;
 pub mod efactura_sync;
+pub mod emails;
 pub mod exchange_rates;
 pub mod identities;
 pub mod instance;

@@ -89,6 +89,27 @@ impl CompanyScope {
         CompanyScope::check(state, principal, company_id, false, "").await
     }
 
+    /// The scope of `user` in `company` without a request: a job acting for whoever asked for
+    /// it (a recurring template's author, the sender of an e-mail), with their permissions of
+    /// now. Refused (422) when they are no longer an active member there.
+    pub async fn acting_as(
+        state: &AppState,
+        user: crate::ids::UserId,
+        company_id: CompanyId,
+    ) -> Result<CompanyScope, ApiError> {
+        let company = companies::by_id(&state.db, company_id)
+            .await?
+            .ok_or(NOT_FOUND)?;
+        let principal = Principal::acting_for(state, user, company.organization_id)
+            .await?
+            .ok_or_else(|| {
+                ApiError::unprocessable(
+                    "The user this acts for is no longer an active member of the company's organization.",
+                )
+            })?;
+        CompanyScope::check(state, principal, company_id, false, "").await
+    }
+
     /// The organization's only company, if it has exactly one (api.md §1.4 step 3).
     pub async fn only_company(
         state: &AppState,

@@ -50,6 +50,19 @@ pub async fn unfinished_jobs(db: &crate::store::Db, kind: &str) -> Result<usize,
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
+/// The status, attempts and last error of each job of `kind` (for a test's failure message).
+pub async fn job_states(
+    db: &crate::store::Db,
+    kind: &str,
+) -> Result<Vec<(String, i32, Option<String>)>, sqlx::Error> {
+    crate::on_db!(db, c => sqlx::query_as::<_, (String, i32, Option<String>)>(
+        "SELECT status, attempts, last_error FROM jobs WHERE kind = $1 ORDER BY created_at",
+    )
+    .bind(kind)
+    .fetch_all(c)
+    .await)
+}
+
 /// The payloads of every job, as stored (JSON text).
 pub async fn job_payloads(db: &crate::store::Db) -> Result<Vec<String>, sqlx::Error> {
     let payloads = crate::on_db!(db, c => sqlx::query_scalar::<_, sqlx::types::Json<serde_json::Value>>(

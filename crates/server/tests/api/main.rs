@@ -35,6 +35,8 @@ mod email_links;
 mod exchange_rates;
 // e-Factura submission against the embedded simulator: happy path, faults, rejections.
 mod efactura;
+// E-mailing invoices: templates, preview, a real SMTP conversation with attachments, refusals.
+mod emails;
 // Exactly-once submission through injected faults and a restart.
 mod efactura_faults;
 // Google sign-in: ID tokens against a stand-in JWKS endpoint, linking, MFA, refusals, the key

@@ -230,10 +230,17 @@ impl TestApp {
             if left == 0 {
                 return;
             }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "{left} jobs of {kinds:?} still to do"
-            );
+            if tokio::time::Instant::now() >= deadline {
+                let mut states = Vec::new();
+                for kind in kinds {
+                    states.extend(
+                        server::testing::job_states(&self.state.db, kind)
+                            .await
+                            .unwrap(),
+                    );
+                }
+                panic!("{left} jobs of {kinds:?} still to do: {states:?}");
+            }
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
     }

@@ -1,0 +1,269 @@
+//! E-mailing invoices (issue #7): company templates with `{{variables}}` checked when saved, a
+//! preview, the defaults, and a real SMTP conversation with a server on loopback that receives
+//! the recipients, subject, body and the PDF and XML attachments; the send log; refusals.
+
+use base64::Engine;
+use pretty_assertions::assert_eq;
+use serde_json::{Value, json};
+
+use crate::support::{Actor, TestApp};
+use server::testing::smtp::MAIL_WAIT;
+
+/// An issued invoice of the actor's company (FCT0001, 1935.99 RON, due 2026-07-15).
+async fn issued(actor: &Actor<'_>) -> String {
+    let id = actor.draft_invoice().await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let reply = actor
+        .post(&format!("/api/v1/invoices/{id}/issue"), json!({}))
+        .await;
+    assert_eq!(reply.status, 200, "issue: {}", reply.body);
+    id
+}
+
+fn error_keys(body: &Value) -> Vec<String> {
+    body["errors"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|e| e["key"].as_str().unwrap().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The decoded bytes of the attachment named `filename` in a raw MIME message.
+fn attachment(data: &str, filename: &str) -> Vec<u8> {
+    let at = data
+        .find(&format!("filename=\"{filename}\""))
+        .unwrap_or_else(|| panic!("{filename} is attached: {data}"));
+    let rest = &data[at..];
+    let start = rest.find("\r\n\r\n").unwrap() + 4;
+    let end = rest[start..].find("\r\n--").unwrap() + start;
+    let b64: String = rest[start..end].split_whitespace().collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_invoice_is_e_mailed_with_its_pdf_and_xml_through_a_template() {
+    let app = TestApp::spawn().await;
+    let owner = app.user().await.company().await;
+    let id = issued(&owner).await;
+
+    // Templates are checked when saved.
+    let unknown = owner
+        .post(
+            "/api/v1/email-templates",
+            json!({ "name": "Greșit", "subject": "Factura {{numar}}", "body": "x" }),
+        )
+        .await;
+    assert_eq!(unknown.status, 400, "{}", unknown.body);
+    assert_eq!(error_keys(&unknown.body), ["subject"]);
+    assert!(
+        unknown.body["error"]
+            .as_str()
+            .unwrap()
+            .contains("{{numar}}")
+    );
+    let unclosed = owner
+        .post(
+            "/api/v1/email-templates",
+            json!({ "name": "Greșit", "subject": "Factura", "body": "Total {{total" }),
+        )
+        .await;
+    assert_eq!(unclosed.status, 400, "{}", unclosed.body);
+    assert_eq!(error_keys(&unclosed.body), ["body"]);
+    let template = owner
+        .post(
+            "/api/v1/email-templates",
+            json!({
+                "name": "Factura standard", "isDefault": true,
+                "subject": "Factura {{invoiceNumber}} - {{companyName}}",
+                "body": "Buna ziua {{clientName}},\nTotal: {{total}} {{currency}}, scadent {{dueDate}}.",
+            }),
+        )
+        .await;
+    assert_eq!(template.status, 201, "{}", template.body);
+    let listed = owner.get("/api/v1/email-templates").await;
+    assert_eq!(listed.body["data"].as_array().unwrap().len(), 1);
+    assert!(
+        listed.body["variables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["name"] == "invoiceNumber")
+    );
+
+    // Preview and defaults fill the variables in.
+    let preview = owner
+        .post(
+            "/api/v1/email-templates/preview",
+            json!({ "templateId": template.body["id"], "invoiceId": id }),
+        )
+        .await;
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    let company_name = preview.body["subject"].as_str().unwrap().to_owned();
+    assert!(
+        company_name.starts_with("Factura FCT0001 - "),
+        "{company_name}"
+    );
+    assert_eq!(
+        preview.body["body"],
+        "Buna ziua Client Test SRL,\nTotal: 1935.99 RON, scadent 2026-07-15."
+    );
+    let defaults = owner
+        .get(&format!("/api/v1/invoices/{id}/email-defaults"))
+        .await;
+    assert_eq!(defaults.status, 200, "{}", defaults.body);
+    assert_eq!(defaults.body["subject"], preview.body["subject"]);
+    assert_eq!(defaults.body["templateId"], template.body["id"]);
+
+    let sent = owner
+        .post(
+            &format!("/api/v1/invoices/{id}/email"),
+            json!({ "to": "client@firma.test", "cc": ["contabil@firma.test"], "bcc": ["arhiva@firma.test"] }),
+        )
+        .await;
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    assert_eq!(sent.body["status"], "queued");
+    assert_eq!(sent.body["templateUsed"], "Factura standard");
+    assert_eq!(sent.body["invoiceNumber"], "FCT0001");
+
+    // A real SMTP conversation: every recipient, the headers, the text and both files.
+    let mails = app.mail.wait_for(1, MAIL_WAIT).await;
+    let mail = mails
+        .iter()
+        .find(|m| m.to.iter().any(|t| t.contains("client@firma.test")))
+        .expect("the invoice e-mail");
+    let mut to = mail.to.clone();
+    to.sort();
+    assert_eq!(
+        to,
+        [
+            "arhiva@firma.test",
+            "client@firma.test",
+            "contabil@firma.test"
+        ]
+    );
+    let data = mail.text();
+    assert!(data.contains("Subject: Factura FCT0001 - "), "{data}");
+    assert!(data.contains("Cc: contabil@firma.test"), "{data}");
+    assert!(
+        !data.contains("arhiva@firma.test"),
+        "Bcc stays hidden: {data}"
+    );
+    assert!(
+        data.contains("Total: 1935.99 RON, scadent 2026-07-15."),
+        "{data}"
+    );
+    let pdf = attachment(&mail.data, "invoice-FCT0001.pdf");
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+    assert!(text.contains("FCT0001"), "{text}");
+    let xml = String::from_utf8(attachment(&mail.data, "invoice-FCT0001.xml")).unwrap();
+    assert!(xml.contains("<cbc:ID>FCT0001</cbc:ID>"), "{xml}");
+
+    app.jobs_done(&["send_document_email"]).await;
+    let log = owner.get(&format!("/api/v1/invoices/{id}/emails")).await;
+    assert_eq!(log.status, 200, "{}", log.body);
+    let entry = &log.body[0];
+    assert_eq!(entry["status"], "sent");
+    assert!(entry["sentAt"].is_string());
+    assert_eq!(entry["toEmail"], "client@firma.test");
+    assert_eq!(entry["ccEmails"], json!(["contabil@firma.test"]));
+    assert_eq!(entry["sentByEmail"], owner.email);
+    assert_eq!(
+        entry["attachments"],
+        json!(["invoice-FCT0001.pdf", "invoice-FCT0001.xml"])
+    );
+}
+
+#[tokio::test]
+async fn what_cannot_be_sent_is_refused_and_nothing_is_queued() {
+    let app = TestApp::spawn().await;
+    let owner = app.user().await.company().await;
+    let draft = owner.draft_invoice().await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let refused = owner
+        .post(
+            &format!("/api/v1/invoices/{draft}/email"),
+            json!({ "to": "client@firma.test" }),
+        )
+        .await;
+    assert_eq!(refused.status, 400, "{}", refused.body);
+    assert!(refused.body["error"].as_str().unwrap().contains("draft"));
+
+    let id = issued(&owner).await;
+    for (body, key) in [
+        (json!({}), "to"),
+        (json!({ "to": "nu-e-adresa" }), "to"),
+        (
+            json!({ "to": "a@firma.test", "cc": ["bun@firma.test", "rău"] }),
+            "cc[1]",
+        ),
+        (
+            json!({ "to": "a@firma.test", "subject": "Factura {{invoiceNumber", "body": "x" }),
+            "subject",
+        ),
+        (
+            json!({ "to": "a@firma.test", "templateId": "0190a0a0-0000-7000-8000-000000000000" }),
+            "templateId",
+        ),
+    ] {
+        let reply = owner
+            .post(&format!("/api/v1/invoices/{id}/email"), body.clone())
+            .await;
+        assert_eq!(reply.status, 400, "{body}: {}", reply.body);
+        assert!(
+            error_keys(&reply.body).contains(&key.to_owned()),
+            "{key}: {}",
+            reply.body
+        );
+    }
+    // A header cannot be smuggled in through the subject.
+    let injected = owner
+        .post(
+            &format!("/api/v1/invoices/{id}/email"),
+            json!({ "to": "a@firma.test", "subject": "Factura\r\nBcc: spion@rau.test", "body": "x" }),
+        )
+        .await;
+    assert_eq!(injected.status, 200, "{}", injected.body);
+    assert_eq!(injected.body["subject"], "Factura  Bcc: spion@rau.test");
+    let mails = app.mail.wait_for(1, MAIL_WAIT).await;
+    assert!(
+        mails
+            .iter()
+            .all(|m| !m.to.iter().any(|t| t.contains("spion"))),
+        "{mails:?}"
+    );
+
+    let stranger = app.user().await.company().await;
+    let foreign = stranger
+        .post(
+            &format!("/api/v1/invoices/{id}/email"),
+            json!({ "to": "a@firma.test" }),
+        )
+        .await;
+    assert_eq!(foreign.status, 404, "{}", foreign.body);
+    assert_eq!(
+        stranger
+            .get(&format!("/api/v1/invoices/{id}/emails"))
+            .await
+            .status,
+        404
+    );
+    app.jobs_done(&["send_document_email"]).await;
+    let log = owner.get(&format!("/api/v1/invoices/{id}/emails")).await;
+    assert_eq!(
+        log.body.as_array().unwrap().len(),
+        1,
+        "only the one accepted"
+    );
+    assert_eq!(log.body[0]["status"], "sent", "{}", log.body);
+}
