@@ -179,7 +179,13 @@ async fn detail(
         Ok(sample) => save::lines_of(&sample, InvoiceId(uuid::Uuid::nil()))
             .into_iter()
             .zip(t.lines.iter().flatten())
-            .map(|(l, rule)| {
+            .map(|(mut l, rule)| {
+                // A template's lines are not stored rows: each gets a stable id made of the
+                // template's and its position.
+                let mut bytes = *r.id.0.as_bytes();
+                bytes[14..16]
+                    .copy_from_slice(&u16::try_from(l.position).unwrap_or(0).to_be_bytes());
+                l.id = crate::ids::LineId(uuid::Uuid::from_bytes(bytes));
                 let mut v = serde_json::to_value(LineView::new(l)).unwrap_or_default();
                 if let Some(map) = v.as_object_mut() {
                     map.insert(

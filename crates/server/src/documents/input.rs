@@ -7,7 +7,7 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use crate::api::json::{DateIn, Flag, Num};
-use crate::ids::{ClientId, InvoiceId, ProductId, SeriesId};
+use crate::ids::{ClientId, InvoiceId, LineId, ProductId, SeriesId};
 
 /// At most this many lines per invoice (a 10,000-line request is refused, issue #2).
 pub const MAX_LINES: usize = 1000;
@@ -248,6 +248,10 @@ pub struct LineInput {
     pub standard_item_identification: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cpv_code: Option<String>,
+    /// A credit note's line: the line of the credited invoice (`parentDocumentId`) it credits;
+    /// what is left to credit of that line is checked when the credit note is issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent_line_id: Option<LineId>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ubl_extensions: Option<LineExtensions>,
 }

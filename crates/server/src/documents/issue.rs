@@ -81,7 +81,11 @@ pub async fn issue_in(
         Some(sid) => series::get_in(tx, company.id, sid)
             .await?
             .filter(|s| s.active),
-        None => series::pick(tx, company.id, kind).await?,
+        // Without a credit-note series, credit notes continue the invoices' numbering.
+        None => match series::pick(tx, company.id, kind).await? {
+            None if kind == "credit_note" => series::pick(tx, company.id, "invoice").await?,
+            found => found,
+        },
     }
     .ok_or_else(|| {
         ApiError::unprocessable(format!(
@@ -270,6 +274,79 @@ pub fn seller_of(c: &Company, bank: Option<&BankAccountRow>) -> Value {
 /// issued before (drafts and cancelled ones aside) stay within the invoice's total, in the
 /// invoice's currency. The invoice is locked, so refunds issued at once are counted one after
 /// the other.
+/// Each line of `refund` that names the invoiced line it credits credits no more of it than
+/// is left: the invoiced quantity less what issued credit notes credited before.
+async fn within_creditable_lines(
+    tx: &mut crate::store::Tx,
+    refund: &InvoiceRecord,
+    parent: &InvoiceRecord,
+) -> Result<(), ApiError> {
+    let lines = invoices::lines_in(tx, refund.id).await?;
+    if lines.iter().all(|l| l.parent_line_id.is_none()) {
+        return Ok(());
+    }
+    let invoiced = invoices::lines_in(tx, parent.id).await?;
+    let before = invoices::credited_lines(tx, parent.id, refund.id).await?;
+    let mut asked: std::collections::HashMap<crate::ids::LineId, rust_decimal::Decimal> =
+        std::collections::HashMap::new();
+    for line in &lines {
+        let Some(target) = line.parent_line_id else {
+            continue;
+        };
+        let Some(original) = invoiced.iter().find(|l| l.id == target) else {
+            return Err(ApiError::unprocessable(format!(
+                "Line {} credits a line {} does not have.",
+                line.position, parent.number
+            )));
+        };
+        if line.quantity.0.is_sign_positive() != original.quantity.0.is_sign_negative() {
+            return Err(ApiError::unprocessable(format!(
+                "Line {} credits «{}» with a quantity of the same sign as invoiced ({}): a \
+                 credit reverses it.",
+                line.position,
+                original.description,
+                crate::api::wire::short(line.quantity.0)
+            )));
+        }
+        let total = asked.entry(target).or_default();
+        *total += line.quantity.0.abs();
+        let credited: rust_decimal::Decimal = before
+            .iter()
+            .filter(|(id, ..)| *id == target)
+            .map(|(_, q, _)| q.0.abs())
+            .sum();
+        let left = (original.quantity.0.abs() - credited).max(rust_decimal::Decimal::ZERO);
+        if *total > left {
+            let mut by: Vec<&str> = before
+                .iter()
+                .filter(|(id, ..)| *id == target)
+                .map(|(.., n)| n.as_str())
+                .collect();
+            by.dedup();
+            let earlier = if by.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({} credited by {})",
+                    crate::api::wire::short(credited),
+                    by.join(", ")
+                )
+            };
+            return Err(ApiError::unprocessable(format!(
+                "Line {} credits {} of «{}», but only {} of the {} invoiced on {} are left to \
+                 credit{earlier}.",
+                line.position,
+                crate::api::wire::short(*total),
+                original.description,
+                crate::api::wire::short(left),
+                crate::api::wire::short(original.quantity.0.abs()),
+                parent.number,
+            )));
+        }
+    }
+    Ok(())
+}
+
 async fn within_refundable(
     tx: &mut crate::store::Tx,
     refund: &InvoiceRecord,
@@ -292,6 +369,7 @@ async fn within_refundable(
         .filter(|c| c.id != refund.id && !matches!(c.status.as_str(), "draft" | "cancelled"))
         .map(|c| c.total.abs())
         .sum();
+    within_creditable_lines(tx, refund, &parent).await?;
     let left = (parent.total - earlier).max(0);
     if refund.total.abs() > left {
         return Err(ApiError::unprocessable(format!(

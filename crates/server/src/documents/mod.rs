@@ -13,6 +13,7 @@ pub mod lifecycle;
 pub mod payments;
 pub mod printing;
 pub mod recurring;
+pub mod refund;
 pub mod save;
 pub mod trade;
 pub mod ubl;

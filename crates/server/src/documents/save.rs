@@ -287,6 +287,18 @@ async fn check_references(
                 "Product not found.",
             ));
         }
+        if let Some(credited) = line.input.parent_line_id {
+            let found = match d.parent_document_id {
+                Some(parent) => invoices::line_quantity(tx, parent, credited).await?,
+                None => None,
+            };
+            if found.is_none() {
+                errors.push(FieldError::new(
+                    format!("lines[{i}].parentLineId"),
+                    "Not a line of the invoice this credit note refunds (parentDocumentId).",
+                ));
+            }
+        }
     }
     if errors.is_empty() {
         Ok(buyer)
@@ -401,6 +413,7 @@ pub fn lines_of(d: &Draft, invoice: InvoiceId) -> Vec<LineRecord> {
             standard_item_identification: l.input.standard_item_identification.clone(),
             cpv_code: l.input.cpv_code.clone(),
             extensions: l.input.ubl_extensions.clone().map(Json),
+            parent_line_id: l.input.parent_line_id,
         })
         .collect()
 }
@@ -436,7 +449,8 @@ pub fn input_of(r: &InvoiceRecord, lines: &[LineRecord]) -> InvoiceInput {
     }
 }
 
-fn line_input_of(l: &LineRecord) -> LineInput {
+/// The input that produces a stored line again.
+pub fn line_input_of(l: &LineRecord) -> LineInput {
     LineInput {
         description: Some(l.description.clone()),
         quantity: Some(Num(l.quantity.0)),
@@ -460,6 +474,7 @@ fn line_input_of(l: &LineRecord) -> LineInput {
         buyer_item_identification: l.buyer_item_identification.clone(),
         standard_item_identification: l.standard_item_identification.clone(),
         cpv_code: l.cpv_code.clone(),
+        parent_line_id: l.parent_line_id,
         ubl_extensions: l.extensions.clone().map(|j| j.0),
     }
 }

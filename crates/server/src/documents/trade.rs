@@ -209,8 +209,12 @@ fn build(
     negative: bool,
 ) -> Result<Built, ApiError> {
     let mut content = content.clone();
-    // Not an invoice's: a document type, a parent, an idempotency key or a version.
+    // Not an invoice's: a document type, a parent (nor credited lines), an idempotency key or a
+    // version.
     (content.document_type, content.parent_document_id) = (None, None);
+    for line in content.lines.iter_mut().flatten() {
+        line.parent_line_id = None;
+    }
     (content.idempotency_key, content.version) = (None, None);
     let mut errors = Vec::new();
     for (i, line) in content.lines.iter().flatten().enumerate() {

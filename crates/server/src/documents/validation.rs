@@ -208,7 +208,12 @@ pub async fn xml_of(
         };
         let series = match inv.series_id {
             Some(s) => series::get(&state.db, company.id, s).await?,
-            None => series::pick_read(&state.db, company.id, kind).await?,
+            None => match series::pick_read(&state.db, company.id, kind).await? {
+                None if kind == "credit_note" => {
+                    series::pick_read(&state.db, company.id, "invoice").await?
+                }
+                found => found,
+            },
         };
         series.map_or_else(|| inv.number.clone(), |s| s.next_number())
     };

@@ -91,6 +91,8 @@ pub struct LineRecord {
     pub standard_item_identification: Option<String>,
     pub cpv_code: Option<String>,
     pub extensions: Option<Json<LineExtensions>>,
+    /// A credit note's line: the invoiced line it credits.
+    pub parent_line_id: Option<LineId>,
 }
 
 macro_rules! invoice_columns {
@@ -102,6 +104,37 @@ macro_rules! invoice_columns {
          amount_paid, paid_at, payment_method, details, buyer_snapshot, seller_snapshot, idempotency_key, \
          version, created_by, issued_at, cancelled_at, cancellation_reason, deleted_at, created_at, updated_at"
     };
+}
+
+/// The quantity of line `line` of invoice `invoice`, if it has that line.
+pub async fn line_quantity(
+    tx: &mut Tx,
+    invoice: InvoiceId,
+    line: LineId,
+) -> Result<Option<Dec>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_scalar::<_, Dec>(
+        "SELECT quantity FROM invoice_lines WHERE invoice_id = $1 AND id = $2",
+    )
+    .bind(invoice).bind(line)
+    .fetch_optional(c)
+    .await)
+}
+
+/// The quantities credited so far of `parent`'s lines: each line of its issued credit notes
+/// (not drafts, not cancelled, not `except`) that names the line it credits.
+pub async fn credited_lines(
+    tx: &mut Tx,
+    parent: InvoiceId,
+    except: InvoiceId,
+) -> Result<Vec<(LineId, Dec, String)>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_as::<_, (LineId, Dec, String)>(
+        "SELECT l.parent_line_id, l.quantity, i.number FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id \
+         WHERE i.parent_document_id = $1 AND i.id <> $2 AND i.status NOT IN ('draft', 'cancelled') \
+         AND i.deleted_at IS NULL AND l.parent_line_id IS NOT NULL",
+    )
+    .bind(parent).bind(except)
+    .fetch_all(c)
+    .await)
 }
 
 /// What an [`InvoiceRecord`] reads: the written columns and those set by e-Factura.
@@ -116,7 +149,7 @@ macro_rules! line_columns {
         "id, invoice_id, position, description, quantity, unit_of_measure, unit_code, unit_price, \
          price_base_quantity, vat_rate, vat_category_code, discount, discount_percent, vat_included, \
          line_total, vat_amount, product_id, product_code, line_note, buyer_accounting_ref, \
-         buyer_item_identification, standard_item_identification, cpv_code, extensions"
+         buyer_item_identification, standard_item_identification, cpv_code, extensions, parent_line_id"
     };
 }
 
@@ -251,7 +284,7 @@ async fn insert_lines(tx: &mut Tx, lines: &[LineRecord]) -> Result<(), sqlx::Err
                     .push_bind(l.product_id).push_bind(&l.product_code).push_bind(&l.line_note)
                     .push_bind(&l.buyer_accounting_ref).push_bind(&l.buyer_item_identification)
                     .push_bind(&l.standard_item_identification).push_bind(&l.cpv_code)
-                    .push_bind(&l.extensions);
+                    .push_bind(&l.extensions).push_bind(l.parent_line_id);
             });
             q.build().execute(c).await.map(|r| r.rows_affected())
         })?;

@@ -444,7 +444,7 @@ async fn cancel_restore_and_delete_follow_the_state_machine() {
 }
 
 #[tokio::test]
-async fn a_credit_note_needs_its_own_series_and_marks_its_parent_refunded() {
+async fn a_credit_note_takes_its_own_series_else_the_invoices_and_marks_its_parent_refunded() {
     let app = TestApp::spawn().await;
     let user = app.user().await.company().await;
     let parent = draft(&user, one_line("100")).await["id"]
@@ -453,19 +453,18 @@ async fn a_credit_note_needs_its_own_series_and_marks_its_parent_refunded() {
         .to_owned();
     user.post(&format!("/api/v1/invoices/{parent}/issue"), json!({}))
         .await;
-    let note = draft(&user, json!({ "documentType": "credit_note", "parentDocumentId": parent, "lines": [{ "description": "Retur", "quantity": "-1", "unitPrice": "100" }] })).await;
-    assert_eq!(note["total"], "-121.00");
+    let retur = json!({ "documentType": "credit_note", "parentDocumentId": parent, "lines": [{ "description": "Retur", "quantity": "-1", "unitPrice": "10" }] });
+    let note = draft(&user, retur.clone()).await;
+    assert_eq!(note["total"], "-12.10");
     assert_eq!(note["parentDocumentId"], parent.as_str());
     let id = note["id"].as_str().unwrap();
-    let refused = user
+    // Without a credit-note series, credit notes continue the invoices' numbering.
+    let issued = user
         .post(&format!("/api/v1/invoices/{id}/issue"), json!({}))
         .await;
-    assert_eq!(refused.status, 422);
-    assert!(
-        refused.error().contains("credit_note series"),
-        "{}",
-        refused.body
-    );
+    assert_eq!(issued.status, 200, "{}", issued.body);
+    assert_eq!(issued.body["status"], "refund");
+    assert_eq!(issued.body["number"], "FCT0002");
 
     let company = user.company.clone().unwrap().parse().unwrap();
     let now = server::store::Ts(crate::support::START);
@@ -489,6 +488,8 @@ async fn a_credit_note_needs_its_own_series_and_marks_its_parent_refunded() {
     .unwrap();
     tx.commit().await.unwrap();
 
+    let second = draft(&user, retur).await;
+    let id = second["id"].as_str().unwrap();
     let issued = user
         .post(&format!("/api/v1/invoices/{id}/issue"), json!({}))
         .await;
@@ -496,10 +497,19 @@ async fn a_credit_note_needs_its_own_series_and_marks_its_parent_refunded() {
     assert_eq!(issued.body["number"], "CN0001");
     let parent_now = user.get(&format!("/api/v1/invoices/{parent}")).await.body;
     assert_eq!(parent_now["status"], "refunded");
-    assert_eq!(parent_now["refundInvoices"][0]["number"], "CN0001");
+    let numbers: Vec<&str> = parent_now["refundInvoices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["number"].as_str().unwrap())
+        .collect();
+    assert!(
+        numbers.contains(&"CN0001") && numbers.contains(&"FCT0002"),
+        "{numbers:?}"
+    );
     assert_eq!(
         user.get("/api/v1/invoices?type=credit_note").await.body["total"],
-        1
+        2
     );
 }
 

@@ -29,6 +29,8 @@ mod catalog;
 mod clients;
 // Companies: creation from the CIF (sandbox and the registry protocol), edits, delete/restore.
 mod companies;
+// Credit notes by lines: what is left to credit per line, whole stornos, refusals.
+mod credit_notes;
 // Password reset and e-mail change by e-mailed single-use links; MFA step-up for the change.
 mod email_links;
 // BNR exchange rates against a local BNR: cache, past days, conversions, seed, outages.

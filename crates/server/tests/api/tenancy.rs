@@ -120,6 +120,47 @@ async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
         .as_str()
         .unwrap()
         .to_owned();
+    let proforma = a
+        .post(
+            "/api/v1/proforma-invoices",
+            json!({ "clientId": client, "lines": [{ "description": "P", "quantity": "1", "unitPrice": "10" }] }),
+        )
+        .await
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let delivery_note = a
+        .post(
+            "/api/v1/delivery-notes",
+            json!({ "clientId": client, "lines": [{ "description": "N", "quantity": "1", "unitPrice": "10" }] }),
+        )
+        .await
+        .body["deliveryNote"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let recurring = a
+        .post(
+            "/api/v1/recurring-invoices",
+            json!({ "clientId": client, "frequency": "monthly", "frequencyDay": 1, "paymentTerms": "30 zile",
+                    "lines": [{ "description": "R", "quantity": "1", "unitPrice": "10" }] }),
+        )
+        .await
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let email_template = a
+        .post(
+            "/api/v1/email-templates",
+            json!({ "name": "T", "subject": "Factura {{invoiceNumber}}", "body": "B" }),
+        )
+        .await
+        .body["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let us = spv::company(a.app, a.company.as_deref().unwrap()).await;
     let seller = crate::support::next_cif();
     let xml = spv::invoice_xml("T-1", seller, u64::try_from(us.cif).unwrap());
@@ -136,6 +177,10 @@ async fn resources(a: &Actor<'_>) -> Vec<(&'static str, String)> {
         ("document-series", series),
         ("bank-accounts", bank),
         ("invoices", invoice),
+        ("proforma-invoices", proforma),
+        ("delivery-notes", delivery_note),
+        ("recurring-invoices", recurring),
+        ("email-templates", email_template),
         // `/invoices/{id}/payments/{paymentId}`
         ("payments", payment),
         ("members", member),

@@ -1,6 +1,7 @@
 //! Invoices (api.md §12): list, create, get, update (PUT), delete, issue, cancel, restore,
 //! validate, history. Credit notes are invoices with `documentType: credit_note` (§13).
 
+mod credit_api;
 mod email_api;
 mod pdf_api;
 mod submissions_api;
@@ -50,6 +51,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(submissions_api::router())
         .merge(pdf_api::router())
         .merge(email_api::router())
+        .merge(credit_api::router())
 }
 
 /// The statuses an invoice can have (api.md §27).

@@ -168,6 +168,8 @@ pub struct LineView {
     pub buyer_item_identification: Option<String>,
     pub standard_item_identification: Option<String>,
     pub cpv_code: Option<String>,
+    /// Ours: on a credit note, the invoiced line this line credits.
+    pub parent_line_id: Option<LineId>,
     pub ubl_extensions: Option<Value>,
 }
 
@@ -196,6 +198,7 @@ impl LineView {
             buyer_item_identification: l.buyer_item_identification,
             standard_item_identification: l.standard_item_identification,
             cpv_code: l.cpv_code,
+            parent_line_id: l.parent_line_id,
             ubl_extensions: l.extensions.and_then(|j| serde_json::to_value(j.0).ok()),
         }
     }

@@ -69,6 +69,7 @@ pub(super) fn line(
         line_total,
         vat_amount: 0,
         product_id: None,
+        parent_line_id: None,
         product_code: l.item.seller_id.as_deref().and_then(clean),
         line_note: l.note.as_deref().and_then(clean),
         buyer_accounting_ref: l.buyer_accounting_reference.as_deref().and_then(clean),
