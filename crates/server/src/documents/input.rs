@@ -45,8 +45,28 @@ pub struct InvoiceInput {
     pub version: Option<i64>,
     /// Returns the invoice created earlier with the same key instead of a second one.
     pub idempotency_key: Option<String>,
+    /// Create only: records a payment at once (api.md §12.3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collect: Option<Collect>,
     #[serde(flatten)]
     pub details: InvoiceDetails,
+}
+
+/// A payment recorded with the invoice that is created (`collect`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Collect {
+    /// The amount; the invoice's whole total when absent.
+    pub value: Option<Num>,
+    /// The payment method; `cash` when absent.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// The payment's date; today when absent.
+    pub issue_date: Option<DateIn>,
+    /// The receipt's or payment order's number (the payment's reference).
+    pub document_number: Option<String>,
+    /// The payment's notes.
+    pub mentions: Option<String>,
 }
 
 /// The descriptive fields of an invoice, stored as they are (api.md §12.3).

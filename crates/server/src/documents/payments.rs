@@ -53,7 +53,20 @@ pub async fn record(
 ) -> Result<PaymentRow, ApiError> {
     // The invoice first: another tenant's id is not found, whatever the body says.
     let mut tx = state.db.begin().await?;
-    let inv = load(&mut tx, scope, id).await?;
+    let row = record_in(&mut tx, scope, id, p, now).await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// The same inside `tx` (also how an invoice created with `collect` is paid at once).
+pub async fn record_in(
+    tx: &mut crate::store::Tx,
+    scope: &CompanyScope,
+    id: InvoiceId,
+    p: NewPayment,
+    now: OffsetDateTime,
+) -> Result<PaymentRow, ApiError> {
+    let inv = load(tx, scope, id).await?;
     let amount = if p.whole_balance {
         let balance = inv.payable - inv.amount_paid;
         if balance <= 0 {
@@ -142,16 +155,15 @@ pub async fn record(
         created_by: Some(scope.principal.user.id),
         created_at: crate::store::Ts(now),
     };
-    payments::insert(&mut tx, &row).await?;
-    settle(&mut tx, &inv, now).await?;
+    payments::insert(tx, &row).await?;
+    settle(tx, &inv, now).await?;
     events::record(
-        &mut tx,
+        tx,
         scope.origin(),
         &DomainEvent::PaymentReceived(facts(&row)),
         now,
     )
     .await?;
-    tx.commit().await?;
     Ok(row)
 }
 

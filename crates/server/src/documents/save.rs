@@ -63,6 +63,25 @@ pub async fn create(
         }
     }
     let id = insert_draft(&mut tx, scope, &draft, key, now).await?;
+    if let Some(c) = &input.collect {
+        let payment = super::payments::NewPayment {
+            amount: c.value.map(|v| v.0),
+            method: Some(c.kind.clone().unwrap_or_else(|| "cash".into())),
+            date: c.issue_date.map(|d| d.0),
+            currency: None,
+            reference: c.document_number.clone(),
+            notes: c.mentions.clone(),
+            overpayment: false,
+            whole_balance: c.value.is_none(),
+        };
+        // A refused payment refuses the invoice with it: nothing half-written.
+        super::payments::record_in(&mut tx, scope, id, payment, now)
+            .await
+            .map_err(|e| match e {
+                ApiError::Internal(_) | ApiError::Unavailable(_) => e,
+                other => ApiError::bad_request(format!("collect: {other}")),
+            })?;
+    }
     tx.commit().await?;
     Ok((id, true))
 }
@@ -445,6 +464,7 @@ pub fn input_of(r: &InvoiceRecord, lines: &[LineRecord]) -> InvoiceInput {
         payment_method: r.payment_method.clone(),
         version: None,
         idempotency_key: None,
+        collect: None,
         details: r.details.0.clone(),
     }
 }

@@ -216,6 +216,7 @@ fn build(
         line.parent_line_id = None;
     }
     (content.idempotency_key, content.version) = (None, None);
+    content.collect = None;
     let mut errors = Vec::new();
     for (i, line) in content.lines.iter().flatten().enumerate() {
         let q = line

@@ -542,3 +542,66 @@ async fn bulk_mark_paid_and_unpaid_report_each_invoice() {
         "the other tenant's invoice is untouched"
     );
 }
+
+#[tokio::test]
+async fn an_invoice_created_with_collect_is_paid_at_once_or_not_created() {
+    let app = TestApp::spawn().await;
+    let owner = app.user().await.company().await;
+    let client = owner.client().await;
+    let body = |collect: Value| {
+        json!({
+            "clientId": client["id"], "issueDate": "2026-06-15", "dueDate": "2026-07-15",
+            "lines": [{ "description": "Consultanță", "quantity": "10", "unitPrice": "150.00", "vatRate": "21" }],
+            "collect": collect,
+        })
+    };
+    let part = owner
+        .post(
+            "/api/v1/invoices",
+            body(json!({ "value": "500.00", "type": "card", "documentNumber": "CH-12", "mentions": "avans" })),
+        )
+        .await;
+    assert_eq!(part.status, 201, "{}", part.body);
+    let id = part.body["invoice"]["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        standing(&owner, &id).await,
+        (
+            json!("500.00"),
+            json!("1315.00"),
+            Value::Null,
+            json!("partially_paid")
+        )
+    );
+    let paid = owner
+        .get(&format!("/api/v1/invoices/{id}/payments"))
+        .await
+        .body;
+    assert_eq!(paid[0]["paymentMethod"], "card");
+    assert_eq!(paid[0]["reference"], "CH-12");
+    assert_eq!(paid[0]["notes"], "avans");
+
+    // Without a value, the whole total, in cash.
+    let whole = owner.post("/api/v1/invoices", body(json!({}))).await;
+    assert_eq!(whole.status, 201, "{}", whole.body);
+    let id = whole.body["invoice"]["id"].as_str().unwrap().to_owned();
+    let (amount, balance, paid_at, status) = standing(&owner, &id).await;
+    assert_eq!(
+        (amount, balance, status),
+        (json!("1815.00"), json!("0.00"), json!("paid"))
+    );
+    assert!(paid_at.is_string());
+    let paid = owner
+        .get(&format!("/api/v1/invoices/{id}/payments"))
+        .await
+        .body;
+    assert_eq!(paid[0]["paymentMethod"], "cash");
+
+    // A payment that cannot be recorded refuses the invoice with it.
+    let before = owner.get("/api/v1/invoices").await.body["total"].clone();
+    let over = owner
+        .post("/api/v1/invoices", body(json!({ "value": "5000.00" })))
+        .await;
+    assert_eq!(over.status, 400, "{}", over.body);
+    assert!(over.error().contains("collect"), "{}", over.body);
+    assert_eq!(owner.get("/api/v1/invoices").await.body["total"], before);
+}
