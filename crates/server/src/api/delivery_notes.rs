@@ -17,7 +17,8 @@ use super::error::ApiError;
 use super::invoices::InvoiceDetail;
 use super::json::{AppJson, AppPath, AppQuery};
 use super::trade::{
-    self, BulkDeleted, DocumentRef, Ids, ListQuery, PdfQuery, TradeCore, TradeDetail, TradeList,
+    self, BulkDeleted, ClientRef, DocumentRef, Ids, ListQuery, PdfQuery, TradeCore, TradeDetail,
+    TradeList,
 };
 use super::wire;
 use crate::documents::checks::{Finding, Report};
@@ -52,6 +53,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub struct DeliveryNoteListItem {
     #[serde(flatten)]
     pub core: TradeCore,
+    pub client: Option<ClientRef>,
     /// Always true: Facturo does not declare transports to e-Transport.
     pub skip_etransport: bool,
     pub etransport_uit: Option<String>,
@@ -62,6 +64,7 @@ impl DeliveryNoteListItem {
     fn of(r: &TradeRecord) -> Self {
         DeliveryNoteListItem {
             core: TradeCore::of(r),
+            client: trade::client_ref(r),
             skip_etransport: true,
             etransport_uit: None,
             etransport_status: None,

@@ -16,7 +16,8 @@ use super::error::ApiError;
 use super::invoices::InvoiceDetail;
 use super::json::{AppJson, AppPath, AppQuery};
 use super::trade::{
-    self, BulkDeleted, DocumentRef, Ids, ListQuery, PdfQuery, TradeCore, TradeDetail, TradeList,
+    self, BulkDeleted, ClientRef, DocumentRef, Ids, ListQuery, PdfQuery, TradeCore, TradeDetail,
+    TradeList,
 };
 use super::wire;
 use crate::documents::trade::{self as lifecycle, Action, Kind, TradeInput};
@@ -56,6 +57,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub struct ProformaListItem {
     #[serde(flatten)]
     pub core: TradeCore,
+    pub client: Option<ClientRef>,
     #[serde(serialize_with = "wire::date_opt")]
     #[schema(value_type = Option<String>, format = Date)]
     pub valid_until: Option<Date>,
@@ -68,6 +70,7 @@ impl ProformaListItem {
     fn of(r: &TradeRecord) -> Self {
         ProformaListItem {
             core: TradeCore::of(r),
+            client: trade::client_ref(r),
             valid_until: r.valid_until,
             expired_at: r.expired_at.map(|t| t.0),
         }

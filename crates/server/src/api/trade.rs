@@ -144,7 +144,15 @@ pub struct TradeCore {
     pub vat_total: String,
     pub total: String,
     pub client_name: Option<String>,
-    pub client: Option<ClientRef>,
+}
+
+/// A list row's client: its stored name and tax id.
+pub fn client_ref(r: &TradeRecord) -> Option<ClientRef> {
+    r.client_id.map(|id| ClientRef {
+        id,
+        name: r.receiver_name.clone(),
+        cui: r.receiver_cif.clone(),
+    })
 }
 
 impl TradeCore {
@@ -160,11 +168,6 @@ impl TradeCore {
             vat_total: wire::amount(r.vat_total),
             total: wire::amount(r.total),
             client_name: r.receiver_name.clone(),
-            client: r.client_id.map(|id| ClientRef {
-                id,
-                name: r.receiver_name.clone(),
-                cui: r.receiver_cif.clone(),
-            }),
         }
     }
 }
@@ -200,9 +203,8 @@ pub struct SeriesRef {
 pub struct TradeDetail {
     #[serde(flatten)]
     pub core: TradeCore,
-    /// The full client (replaces the list's summary).
-    #[serde(rename = "client")]
-    pub client_detail: Option<ClientDetail>,
+    /// The full client.
+    pub client: Option<ClientDetail>,
     pub document_series: Option<SeriesRef>,
     pub discount: String,
     pub notes: Option<String>,
@@ -231,9 +233,8 @@ pub async fn detail(
     scope: &CompanyScope,
     r: &TradeRecord,
 ) -> Result<TradeDetail, ApiError> {
-    let mut core = TradeCore::of(r);
-    core.client = None;
-    let client_detail = match r.client_id {
+    let core = TradeCore::of(r);
+    let client = match r.client_id {
         Some(id) => clients::get(&state.db, scope.id(), id)
             .await?
             .map(|c| ClientDetail {
@@ -277,7 +278,7 @@ pub async fn detail(
     let d = &content.details;
     Ok(TradeDetail {
         core,
-        client_detail,
+        client,
         document_series,
         discount: wire::amount(r.discount),
         notes: d.notes.clone(),

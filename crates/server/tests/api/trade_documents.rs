@@ -91,6 +91,23 @@ async fn a_proforma_goes_from_draft_to_an_invoice_linked_both_ways() {
     );
     assert_eq!(p["validUntil"], "2026-07-10");
     assert_eq!(p["client"]["name"], "Client Test SRL");
+    assert_eq!(p["client"]["id"], client["id"]);
+    // One `client` key in the raw JSON (a duplicate would hide the first from most parsers).
+    let raw = crate::support::http_client()
+        .get(format!(
+            "{}/api/v1/proforma-invoices/{}",
+            app.url,
+            p["id"].as_str().unwrap()
+        ))
+        .bearer_auth(&owner.token)
+        .header("X-Company", owner.company.as_deref().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(raw.matches("\"client\":").count(), 1, "{raw}");
     assert_eq!(p["lines"][0]["lineTotal"], "1500.00");
     assert_eq!(p["lines"][1]["quantity"], "1.0000");
     assert_eq!(p["notes"], "Ofertă valabilă 30 de zile");
