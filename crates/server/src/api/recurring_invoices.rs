@@ -23,8 +23,8 @@ use crate::documents::{calendar, draft, save};
 use crate::events::RecurringChange;
 use crate::ids::{InvoiceId, RecurringId};
 use crate::state::AppState;
+use crate::store::clients;
 use crate::store::recurring::{self as store, RecurringRecord};
-use crate::store::{clients, series};
 use crate::tenancy::{CompanyScope, Permission};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -209,16 +209,7 @@ async fn detail(
             .collect(),
         Err(_) => Vec::new(),
     };
-    let document_series = match r.series_id {
-        Some(id) => series::get(&state.db, scope.id(), id)
-            .await?
-            .map(|s| SeriesRef {
-                id: s.id,
-                next_number: s.next_number(),
-                prefix: s.prefix,
-            }),
-        None => None,
-    };
+    let document_series = super::invoices::series_ref(state, scope, r.series_id).await?;
     Ok(RecurringDetail {
         document_series,
         due_date_type: t.due_date_type.clone(),

@@ -11,14 +11,15 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::bulk::{self, BulkError};
 use super::error::ApiError;
+pub use super::invoices::SeriesRef;
 use super::json::{DateIn, Flag};
 use super::page::{Page, PageMeta};
 use super::wire;
 use crate::documents::trade::{self, Kind};
-use crate::ids::{ClientId, InvoiceId, SeriesId, TradeDocumentId};
+use crate::ids::{ClientId, InvoiceId, TradeDocumentId};
 use crate::state::AppState;
 use crate::store::trade_documents::{self as store, Filter, SortBy, TradeRecord};
-use crate::store::{clients, invoices, series};
+use crate::store::{clients, invoices};
 use crate::tenancy::CompanyScope;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -189,14 +190,6 @@ pub struct DocumentRef {
     pub status: String,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct SeriesRef {
-    pub id: SeriesId,
-    pub prefix: String,
-    pub next_number: String,
-}
-
 /// The fields of a detail both kinds have, beyond `TradeCore`.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -254,16 +247,7 @@ pub async fn detail(
             }),
         None => None,
     };
-    let document_series = match r.series_id {
-        Some(id) => series::get(&state.db, scope.id(), id)
-            .await?
-            .map(|s| SeriesRef {
-                id: s.id,
-                next_number: s.next_number(),
-                prefix: s.prefix,
-            }),
-        None => None,
-    };
+    let document_series = super::invoices::series_ref(state, scope, r.series_id).await?;
     let converted_invoice = match r.converted_invoice_id {
         Some(id) => invoices::get(&state.db, scope.id(), id)
             .await?

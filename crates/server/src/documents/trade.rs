@@ -748,6 +748,44 @@ fn invoice_input(kind: Kind, docs: &[TradeRecord], today: Date) -> InvoiceInput 
     input
 }
 
+/// Which document a new delivery note comes from.
+#[derive(Debug, Clone, Copy)]
+enum NoteSource {
+    Proforma(TradeDocumentId),
+    /// A storno: the note it reverses (its quantities are negative).
+    Reverses(TradeDocumentId),
+}
+
+/// Writes a draft delivery note of `content` inside `tx`, linked to its source, with its event.
+async fn insert_note(
+    tx: &mut Tx,
+    scope: &CompanyScope,
+    content: &InvoiceInput,
+    source: NoteSource,
+    today: Date,
+    now: OffsetDateTime,
+) -> Result<TradeRecord, ApiError> {
+    let kind = Kind::DeliveryNote;
+    let storno = matches!(source, NoteSource::Reverses(_));
+    let built = build(kind, content, None, scope, today, storno)?;
+    let buyer = check_references(tx, scope, kind, &built.draft).await?;
+    let mut record = record_of(
+        kind,
+        TradeDocumentId::new(),
+        &built,
+        scope,
+        buyer.as_ref(),
+        now,
+    )?;
+    match source {
+        NoteSource::Proforma(id) => record.proforma_id = Some(id),
+        NoteSource::Reverses(id) => record.reverses_id = Some(id),
+    }
+    store::insert(tx, &record).await?;
+    record_event(tx, scope.origin(), TradeChange::Created, &record, now).await?;
+    Ok(record)
+}
+
 /// A draft delivery note with a proforma's client and lines, linked to it.
 pub async fn note_from_proforma(
     state: &AppState,
@@ -770,19 +808,15 @@ pub async fn note_from_proforma(
     let mut content = source.content.0.clone();
     (content.document_series_id, content.issue_date) = (None, None);
     content.due_date = content.due_date.filter(|d| d.0 >= today);
-    let built = build(Kind::DeliveryNote, &content, None, scope, today, false)?;
-    let buyer = check_references(&mut tx, scope, Kind::DeliveryNote, &built.draft).await?;
-    let mut record = record_of(
-        Kind::DeliveryNote,
-        TradeDocumentId::new(),
-        &built,
+    let record = insert_note(
+        &mut tx,
         scope,
-        buyer.as_ref(),
+        &content,
+        NoteSource::Proforma(proforma),
+        today,
         now,
-    )?;
-    record.proforma_id = Some(proforma);
-    store::insert(&mut tx, &record).await?;
-    record_event(&mut tx, scope.origin(), TradeChange::Created, &record, now).await?;
+    )
+    .await?;
     tx.commit().await?;
     Ok(record)
 }
@@ -826,19 +860,15 @@ pub async fn storno(
         line.quantity = Some(Num(-q));
     }
     content.details.despatch_advice_reference = Some(note.number.clone());
-    let built = build(Kind::DeliveryNote, &content, None, scope, today, true)?;
-    let buyer = check_references(&mut tx, scope, Kind::DeliveryNote, &built.draft).await?;
-    let mut record = record_of(
-        Kind::DeliveryNote,
-        TradeDocumentId::new(),
-        &built,
+    let record = insert_note(
+        &mut tx,
         scope,
-        buyer.as_ref(),
+        &content,
+        NoteSource::Reverses(id),
+        today,
         now,
-    )?;
-    record.reverses_id = Some(id);
-    store::insert(&mut tx, &record).await?;
-    record_event(&mut tx, scope.origin(), TradeChange::Created, &record, now).await?;
+    )
+    .await?;
     tx.commit().await?;
     Ok(record)
 }

@@ -17,8 +17,8 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-pub use views::{InvoiceDetail, InvoiceListItem, LineView};
-use views::{Related, SeriesRef, VatGroupView};
+pub use views::{InvoiceDetail, InvoiceListItem, LineView, SeriesRef};
+use views::{Related, VatGroupView};
 
 use super::error::ApiError;
 use super::json::{AppJson, AppPath, AppQuery, DateIn, Flag, Num};
@@ -436,6 +436,22 @@ async fn events(
     Ok(Json(history).into_response())
 }
 
+/// A document's series as details embed it (`{id, prefix, nextNumber}`).
+pub async fn series_ref(
+    state: &AppState,
+    scope: &CompanyScope,
+    id: Option<crate::ids::SeriesId>,
+) -> Result<Option<SeriesRef>, ApiError> {
+    let Some(id) = id else { return Ok(None) };
+    Ok(series::get(&state.db, scope.id(), id)
+        .await?
+        .map(|s| SeriesRef {
+            id: s.id,
+            next_number: s.next_number(),
+            prefix: s.prefix,
+        }))
+}
+
 /// The detail of an invoice (what creating one from a proforma or delivery notes answers).
 pub async fn detail_of(
     state: &AppState,
@@ -463,16 +479,7 @@ async fn load(
             .map(crate::documents::buyer::Buyer::from),
         None => None,
     };
-    let series = match record.series_id {
-        Some(s) => series::get(&state.db, scope.id(), s)
-            .await?
-            .map(|s| SeriesRef {
-                id: s.id,
-                next_number: s.next_number(),
-                prefix: s.prefix,
-            }),
-        None => None,
-    };
+    let series = series_ref(state, scope, record.series_id).await?;
     let parent = match record.parent_document_id {
         Some(p) => invoices::get(&state.db, scope.id(), p)
             .await?
