@@ -25,6 +25,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use common::{Account, call};
+
+mod common;
+
 const BIN: &str = env!("CARGO_BIN_EXE_facturo");
 
 struct Options {
@@ -118,19 +122,6 @@ async fn start(dir: &std::path::Path, http: &reqwest::Client) -> (Server, Durati
     (Server { child, url }, started.elapsed())
 }
 
-async fn call(http: &reqwest::Client, req: reqwest::RequestBuilder, body: Option<Value>) -> Value {
-    let req = match body {
-        Some(b) => req.json(&b),
-        None => req,
-    };
-    let _ = http;
-    let res = req.send().await.unwrap();
-    let status = res.status();
-    let body: Value = res.json().await.unwrap_or(Value::Null);
-    assert!(status.is_success(), "{status}: {body}");
-    body
-}
-
 fn invoice_body(n: usize) -> Value {
     let lines: Vec<Value> = (0..5)
         .map(|i| json!({ "description": format!("Articol {i}"), "quantity": format!("{}", i + 1), "unitPrice": format!("{}.{:02}", 10 + n % 90, i * 7), "vatRate": if i == 4 { "11" } else { "21" } }))
@@ -154,27 +145,7 @@ async fn main() {
     let idle_rss = rss_kib(server.child.id());
 
     let url = server.url.clone();
-    call(
-        &http,
-        http.post(format!("{url}/api/auth/register")),
-        Some(json!({ "email": "bench@firma.ro", "password": "parola-bench-1" })),
-    )
-    .await;
-    let login = call(
-        &http,
-        http.post(format!("{url}/api/auth")),
-        Some(json!({ "email": "bench@firma.ro", "password": "parola-bench-1" })),
-    )
-    .await;
-    let token = login["token"].as_str().unwrap().to_owned();
-    let company = call(
-        &http,
-        http.post(format!("{url}/api/v1/companies"))
-            .bearer_auth(&token),
-        Some(json!({ "cif": 18_547_290 })),
-    )
-    .await;
-    let company = company["id"].as_str().unwrap().to_owned();
+    let Account { token, company } = common::sign_up(&http, &url).await;
 
     // Create (and seed) with `concurrency` clients.
     let next = Arc::new(AtomicUsize::new(0));
@@ -198,7 +169,6 @@ async fn main() {
                 }
                 let t = Instant::now();
                 call(
-                    &http,
                     http.post(format!("{url}/api/v1/invoices"))
                         .bearer_auth(&token)
                         .header("X-Company", &company),
@@ -233,7 +203,6 @@ async fn main() {
         };
         let t = Instant::now();
         let body = call(
-            &http,
             http.get(format!("{url}/api/v1/invoices?page={page}&limit=20"))
                 .bearer_auth(&token)
                 .header("X-Company", &company),

@@ -28,6 +28,10 @@ use server::{Config, FixedClock, Server};
 use time::macros::datetime;
 use tokio_util::sync::CancellationToken;
 
+use common::Account;
+
+mod common;
+
 fn invoices() -> usize {
     let args: Vec<String> = std::env::args().collect();
     args.windows(2)
@@ -90,37 +94,13 @@ async fn main() {
     let running = tokio::spawn(server.run_until(shutdown.clone()));
     let http = reqwest::Client::new();
 
-    let email = "bench@firma.test";
-    let password = "parola-sigura-1";
-    http.post(format!("{url}/api/auth/register"))
-        .json(
-            &json!({ "email": email, "password": password, "firstName": "Ana", "lastName": "Pop" }),
-        )
-        .send()
-        .await
-        .unwrap();
-    let login: Value = http
-        .post(format!("{url}/api/auth"))
-        .json(&json!({ "email": email, "password": password }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let mut api = Api {
+    let Account { token, company } = common::sign_up(&http, &url).await;
+    let api = Api {
         http,
         url,
-        token: login["token"].as_str().unwrap().to_owned(),
-        company: String::new(),
+        token,
+        company,
     };
-    let company = api
-        .post(
-            "/api/v1/companies",
-            json!({ "cif": 18_547_290, "vatPayer": true }),
-        )
-        .await;
-    api.company = company["id"].as_str().unwrap().to_owned();
     let sim = state.sandbox.as_ref().unwrap();
     let tokens = sim.issue_tokens("bench", SANDBOX_CLIENT);
     api.post(

@@ -18,9 +18,13 @@ use std::time::{Duration, Instant};
 
 use anaf::efactura::Environment;
 use anaf::sim::efactura::{Quotas, SeedOptions};
-use serde_json::{Value, json};
+use serde_json::json;
 use server::{Config, Server, SystemClock};
 use tokio_util::sync::CancellationToken;
+
+use common::{Account, call};
+
+mod common;
 
 fn messages() -> usize {
     let args: Vec<String> = std::env::args().collect();
@@ -41,18 +45,6 @@ fn status_kib(field: &str) -> u64 {
 
 fn mb(kib: u64) -> String {
     format!("{:.1} MB", kib as f64 / 1024.0)
-}
-
-async fn call(req: reqwest::RequestBuilder, body: Option<Value>) -> Value {
-    let req = match body {
-        Some(b) => req.json(&b),
-        None => req,
-    };
-    let res = req.send().await.unwrap();
-    let status = res.status();
-    let body: Value = res.json().await.unwrap_or(Value::Null);
-    assert!(status.is_success(), "{status}: {body}");
-    body
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
@@ -76,22 +68,8 @@ async fn main() {
     let running = tokio::spawn(server.run_until(shutdown.clone()));
 
     let http = reqwest::Client::new();
-    let user = json!({ "email": "bench@firma.ro", "password": "parola-bench-1" });
-    call(
-        http.post(format!("{url}/api/auth/register")),
-        Some(user.clone()),
-    )
-    .await;
-    let login = call(http.post(format!("{url}/api/auth")), Some(user)).await;
-    let token = login["token"].as_str().unwrap().to_owned();
-    let cif: u64 = 18_547_290;
-    let company = call(
-        http.post(format!("{url}/api/v1/companies"))
-            .bearer_auth(&token),
-        Some(json!({ "cif": cif, "vatPayer": true })),
-    )
-    .await;
-    let company = company["id"].as_str().unwrap().to_owned();
+    let Account { token, company } = common::sign_up(&http, &url).await;
+    let cif = common::CIF;
     let spv = sim.issue_tokens("bench", server::config::SANDBOX_CLIENT);
     call(
         http.post(format!("{url}/api/v1/anaf/tokens"))

@@ -31,6 +31,10 @@ use server::{Config, FixedClock, Server};
 use time::macros::datetime;
 use tokio_util::sync::CancellationToken;
 
+use common::Account;
+
+mod common;
+
 fn arg(name: &str, default: usize) -> usize {
     let args: Vec<String> = std::env::args().collect();
     args.windows(2)
@@ -88,36 +92,10 @@ async fn main() {
     let (state, url) = states[0].clone();
 
     let http = reqwest::Client::new();
-    let email = "bench@firma.test";
-    let password = "parola-sigura-1";
-    http.post(format!("{url}/api/auth/register"))
-        .json(
-            &json!({ "email": email, "password": password, "firstName": "Ana", "lastName": "Pop" }),
-        )
-        .send()
-        .await
-        .unwrap();
-    let login: Value = http
-        .post(format!("{url}/api/auth"))
-        .json(&json!({ "email": email, "password": password }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = login["token"].as_str().unwrap().to_owned();
-    let company: Value = http
-        .post(format!("{url}/api/v1/companies"))
-        .bearer_auth(&token)
-        .json(&json!({ "cif": 18_547_290, "vatPayer": true }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let company_id = company["id"].as_str().unwrap().to_owned();
+    let Account {
+        token,
+        company: company_id,
+    } = common::sign_up(&http, &url).await;
     for n in 0..endpoints {
         let reply = http
             .post(format!("{url}/api/v1/webhooks"))

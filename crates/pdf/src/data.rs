@@ -14,7 +14,7 @@ use crate::parties::{self, Account, Party};
 use crate::words::amount_in_words;
 
 /// The accent colour of a design without one of its own.
-const DEFAULT_ACCENT: &str = "#1f4e79";
+pub const DEFAULT_ACCENT: &str = "#1f4e79";
 
 /// A label and its value.
 pub type Pair = (&'static str, String);
@@ -26,6 +26,8 @@ pub struct Document {
     pub lang: &'static str,
     /// `#rrggbb`.
     pub accent: String,
+    /// The typeface's family name.
+    pub font: &'static str,
     /// The logo's virtual path, when there is one.
     pub logo: Option<String>,
     /// The language's labels.
@@ -70,6 +72,8 @@ pub struct Document {
     pub signatures: bool,
     /// The text at the foot of each page, before the page number.
     pub footer: String,
+    /// The company's own line above the footer.
+    pub footer_note: Option<String>,
 }
 
 /// A column of the line table.
@@ -161,6 +165,7 @@ pub fn document(invoice: &Invoice, look: &Look, logo: Option<String>) -> Documen
         accent: look
             .accent
             .map_or_else(|| DEFAULT_ACCENT.to_owned(), |c| c.to_string()),
+        font: look.typeface.unwrap_or(look.design.typeface()).family(),
         logo,
         labels: l,
         title,
@@ -204,6 +209,7 @@ pub fn document(invoice: &Invoice, look: &Look, logo: Option<String>) -> Documen
         shipping,
         signatures: show.issuer,
         footer,
+        footer_note: look.footer_note.clone(),
     }
 }
 

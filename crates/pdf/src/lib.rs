@@ -49,10 +49,11 @@ mod parties;
 mod words;
 mod world;
 
+pub use data::DEFAULT_ACCENT;
 pub use labels::{labels, title};
 pub use logo::{LogoKind, MAX_LOGO_BYTES, MAX_LOGO_PIXELS, MAX_LOGO_SIDE, check_logo};
 pub use look::{
-    BankName, Deputy, Design, ExchangeRate, Extra, Language, Logo, Look, Rgb, Show, Title,
+    BankName, Deputy, Design, ExchangeRate, Extra, Language, Logo, Look, Rgb, Show, Title, Typeface,
 };
 pub use words::amount_in_words;
 
@@ -100,6 +101,12 @@ pub enum PdfError {
     /// A colour is not `#rrggbb`.
     #[error("invalid colour '{0}': expected #rrggbb, e.g. #1f6feb")]
     BadColour(String),
+    /// A design name is not one of `classic`, `modern`.
+    #[error("unknown design '{0}': expected classic, modern")]
+    UnknownDesign(String),
+    /// A typeface is not one the crate embeds.
+    #[error("unknown typeface '{0}': expected Libertinus Serif, DejaVu Sans")]
+    UnknownTypeface(String),
     /// A language code is not one of `ro`, `en`, `de`, `fr`.
     #[error("unknown language '{0}': expected ro, en, de or fr")]
     UnknownLanguage(String),

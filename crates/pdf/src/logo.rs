@@ -25,6 +25,23 @@ pub enum LogoKind {
 }
 
 impl LogoKind {
+    /// Every kind, in the order of the enum.
+    pub const ALL: [LogoKind; 3] = [Self::Png, Self::Jpeg, Self::Svg];
+
+    /// The media type a file of this kind is served as.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Self::Png => "image/png",
+            Self::Jpeg => "image/jpeg",
+            Self::Svg => "image/svg+xml",
+        }
+    }
+
+    /// The kind served as `media_type`.
+    pub fn from_media_type(media_type: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.media_type() == media_type)
+    }
+
     /// The file extension typst knows the format by: `png`, `jpg` or `svg`.
     pub fn extension(self) -> &'static str {
         match self {
@@ -52,6 +69,11 @@ pub fn check_logo(bytes: &[u8]) -> Result<LogoKind, PdfError> {
         (LogoKind::Png, Some(png_size(bytes)?))
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
         (LogoKind::Jpeg, Some(jpeg_size(bytes)?))
+    } else if starts_as_markup(bytes) && declares_entities(bytes) {
+        // Before the SVG test, which would skip a DOCTYPE only up to its first `>`.
+        return Err(PdfError::LogoCorrupt(
+            "an SVG with a DOCTYPE or entity declarations, which are refused",
+        ));
     } else if is_svg(bytes) {
         (LogoKind::Svg, None)
     } else {
@@ -110,6 +132,22 @@ fn jpeg_size(bytes: &[u8]) -> Result<(u32, u32), PdfError> {
         }
         at += length;
     }
+}
+
+/// Whether the bytes start, after a byte-order mark and white space, with `<`.
+fn starts_as_markup(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
+}
+
+/// Whether an SVG has a DOCTYPE or declares entities anywhere: a logo never needs them, and
+/// they are how an XML file expands into gigabytes or reads files.
+fn declares_entities(bytes: &[u8]) -> bool {
+    bytes.windows(9).any(|w| {
+        w[0] == b'<'
+            && w[1] == b'!'
+            && (w[2..].eq_ignore_ascii_case(b"DOCTYPE") || w[2..8].eq_ignore_ascii_case(b"ENTITY"))
+    })
 }
 
 /// Whether the text starts, after a byte-order mark, white space, an XML declaration,

@@ -26,6 +26,11 @@ pub struct Look {
     pub design: Design,
     /// The accent colour of headings and rules; the design's own when `None`.
     pub accent: Option<Rgb>,
+    /// The typeface of the whole document; the design's own when `None`.
+    pub typeface: Option<Typeface>,
+    /// A line of the company's own printed at the foot of every page, above the page
+    /// number (e.g. a registration or a thank-you).
+    pub footer_note: Option<String>,
     /// The company logo, printed at the top.
     pub logo: Option<Logo>,
     /// Which sections to print.
@@ -42,6 +47,8 @@ impl Look {
             language,
             design: Design::default(),
             accent: None,
+            typeface: None,
+            footer_note: None,
             logo: None,
             show: Show::default(),
             extra: Extra::default(),
@@ -129,6 +136,73 @@ pub enum Design {
     Classic,
     /// A sans-serif (DejaVu Sans) document with a coloured title band and shaded tables.
     Modern,
+}
+
+impl Design {
+    /// Every design, in the order of the enum.
+    pub const ALL: [Design; 2] = [Self::Classic, Self::Modern];
+
+    /// The name settings use: `classic` or `modern`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Classic => "classic",
+            Self::Modern => "modern",
+        }
+    }
+
+    /// The typeface the design is drawn in.
+    pub fn typeface(self) -> Typeface {
+        match self {
+            Self::Classic => Typeface::LibertinusSerif,
+            Self::Modern => Typeface::DejaVuSans,
+        }
+    }
+}
+
+impl FromStr for Design {
+    type Err = PdfError;
+
+    /// Reads a slug in any case: `classic`, `modern`.
+    fn from_str(s: &str) -> Result<Self, PdfError> {
+        Self::ALL
+            .into_iter()
+            .find(|d| d.slug().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| PdfError::UnknownDesign(s.to_owned()))
+    }
+}
+
+/// A typeface the crate embeds (from `typst-assets` and `dejavu`), each with Romanian ș and ț.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Typeface {
+    /// Libertinus Serif, the Classic design's.
+    LibertinusSerif,
+    /// DejaVu Sans, the Modern design's.
+    DejaVuSans,
+}
+
+impl Typeface {
+    /// Every typeface, in the order of the enum.
+    pub const ALL: [Typeface; 2] = [Self::LibertinusSerif, Self::DejaVuSans];
+
+    /// The family name, as typst and settings know it.
+    pub fn family(self) -> &'static str {
+        match self {
+            Self::LibertinusSerif => "Libertinus Serif",
+            Self::DejaVuSans => "DejaVu Sans",
+        }
+    }
+}
+
+impl FromStr for Typeface {
+    type Err = PdfError;
+
+    /// Reads a family name in any case: `DejaVu Sans`, `libertinus serif`.
+    fn from_str(s: &str) -> Result<Self, PdfError> {
+        Self::ALL
+            .into_iter()
+            .find(|t| t.family().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| PdfError::UnknownTypeface(s.to_owned()))
+    }
 }
 
 /// A colour, written `#1f6feb`.
@@ -341,6 +415,26 @@ mod tests {
         assert_eq!("RO".parse::<Language>().unwrap(), Language::Ro);
         assert_eq!(" fr ".parse::<Language>().unwrap(), Language::Fr);
         assert!("es".parse::<Language>().is_err());
+    }
+
+    #[test]
+    fn designs_and_typefaces_read_their_names() {
+        assert_eq!(" Modern".parse::<Design>().unwrap(), Design::Modern);
+        assert_eq!(
+            "dejavu sans".parse::<Typeface>().unwrap(),
+            Typeface::DejaVuSans
+        );
+        assert_eq!(Design::Classic.typeface(), Typeface::LibertinusSerif);
+        let err = "bold".parse::<Design>().unwrap_err().to_string();
+        assert!(
+            err.contains("'bold'") && err.contains("classic, modern"),
+            "{err}"
+        );
+        let err = "Roboto".parse::<Typeface>().unwrap_err().to_string();
+        assert!(
+            err.contains("'Roboto'") && err.contains("DejaVu Sans"),
+            "{err}"
+        );
     }
 
     #[test]

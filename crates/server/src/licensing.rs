@@ -220,10 +220,21 @@ impl Standing {
 
     /// Whether webhooks may be used: the plan's, unless the licence's `webhooks` feature says.
     pub fn allows_webhooks(&self) -> bool {
+        self.allows("webhooks", self.plan.webhooks())
+    }
+
+    /// Whether recurring invoice templates may be made: the plan's, unless the licence's
+    /// `recurringInvoices` feature says.
+    pub fn allows_recurring_invoices(&self) -> bool {
+        self.allows("recurringInvoices", self.plan.recurring_invoices())
+    }
+
+    /// The licence's boolean `feature`, else the plan's `default`.
+    fn allows(&self, feature: &str, default: bool) -> bool {
         self.claims
             .as_ref()
-            .and_then(|c| c.features.get("webhooks").copied())
-            .unwrap_or_else(|| self.plan.webhooks())
+            .and_then(|c| c.features.get(feature).copied())
+            .unwrap_or(default)
     }
 
     /// No licence: Freemium.

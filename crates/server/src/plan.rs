@@ -52,6 +52,11 @@ impl Plan {
         matches!(self, Plan::Professional | Plan::Business)
     }
 
+    /// Whether the plan includes recurring invoices (spec §22: Professional and Business).
+    pub fn recurring_invoices(self) -> bool {
+        matches!(self, Plan::Professional | Plan::Business)
+    }
+
     /// Members an organization may have, counting pending invitations (None: no limit).
     pub fn max_users(self) -> Option<u64> {
         match self {

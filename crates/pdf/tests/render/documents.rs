@@ -2,11 +2,13 @@
 //! sections.
 
 use einvoice::model::{DocumentKind, PrecedingInvoice};
-use pdf::{Deputy, ExchangeRate, Extra, Language, Look, Show, Title};
+use pdf::{Deputy, Design, ExchangeRate, Extra, Language, Look, Show, Title, Typeface};
 use rust_decimal_macros::dec;
 use time::macros::date;
 
-use crate::support::{assert_contains, invoice_with, simple_line, text};
+use crate::support::{
+    assert_contains, base_fonts, invoice, invoice_with, pages, simple_line, text,
+};
 
 /// 10 h × 123.45: net 1,234.50, VAT 259.25, total 1,493.75.
 fn consulting() -> einvoice::model::Invoice {
@@ -271,4 +273,46 @@ fn line_details_allowances_and_other_parties_are_printed() {
             "Data livrării 01.12.2026",
         ],
     );
+}
+
+#[test]
+fn company_settings_change_the_typeface_and_add_a_line_to_every_page() {
+    let invoice = invoice(70);
+    let look = Look {
+        typeface: Some(Typeface::DejaVuSans),
+        footer_note: Some("Mulțumim că lucrați cu noi! Capital social 200 lei.".into()),
+        ..Look::new(Title::Invoice, Language::Ro)
+    };
+    let bytes = pdf::render(&invoice, &look).expect("render");
+    let fonts = base_fonts(&bytes);
+    assert!(
+        fonts.iter().any(|f| f.contains("DejaVuSans"))
+            && !fonts.iter().any(|f| f.contains("Libertinus")),
+        "{fonts:?}"
+    );
+    let default = pdf::render(&invoice, &Look::new(Title::Invoice, Language::Ro)).expect("render");
+    assert!(
+        base_fonts(&default)
+            .iter()
+            .all(|f| f.contains("Libertinus")),
+        "Classic without a typeface setting: {:?}",
+        base_fonts(&default)
+    );
+
+    let pages = pages(&invoice, &look);
+    assert!(pages.len() > 1, "{} page(s)", pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        assert_contains(
+            page,
+            &[
+                "Mulțumim că lucrați cu noi! Capital social 200 lei.",
+                &format!("Pagina {} din {}", i + 1, pages.len()),
+            ],
+        );
+    }
+    let modern = Look {
+        design: Design::Modern,
+        ..Look::new(Title::Invoice, Language::Ro)
+    };
+    assert!(!text(&invoice, &modern).contains("Mulțumim"));
 }

@@ -82,6 +82,19 @@ fn svg_logo_is_drawn() {
 }
 
 #[test]
+fn an_svg_logo_with_entities_is_refused() {
+    let laughs = br#"<?xml version="1.0"?>
+<!DOCTYPE svg [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>&b;</text></svg>"#;
+    let err = Logo::new(&laughs[..]).unwrap_err();
+    assert!(err.to_string().contains("DOCTYPE"), "{err}");
+    // An internal subset after the root element is refused as well.
+    let late =
+        br#"<svg xmlns="http://www.w3.org/2000/svg"><!ENTITY x SYSTEM "file:///etc/passwd"></svg>"#;
+    assert!(Logo::new(&late[..]).is_err());
+}
+
+#[test]
 fn a_logo_that_is_no_image_is_refused() {
     let err = Logo::new(&b"%PDF-1.7 this is a PDF, not a logo"[..]).unwrap_err();
     assert_eq!(err, PdfError::LogoNotImage);

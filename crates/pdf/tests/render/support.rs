@@ -178,3 +178,15 @@ pub fn assert_contains(haystack: &str, needles: &[&str]) {
         );
     }
 }
+
+/// The `BaseFont` names of the fonts a PDF embeds, e.g. `ABCDEF+DejaVuSans`.
+pub fn base_fonts(bytes: &[u8]) -> Vec<String> {
+    let doc = pdf_extract::Document::load_mem(bytes).expect("a PDF lopdf reads");
+    doc.objects
+        .values()
+        .filter_map(|object| object.as_dict().ok())
+        .filter(|dict| dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"Font".as_slice()))
+        .filter_map(|dict| dict.get(b"BaseFont").and_then(|n| n.as_name()).ok())
+        .map(|name| String::from_utf8_lossy(name).into_owned())
+        .collect()
+}

@@ -5,10 +5,25 @@
 use std::future::Future;
 use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::error::ApiError;
+
+/// `{ids}`: what a bulk route acts on.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+pub struct Ids {
+    /// 1 to 100 ids.
+    #[serde(default)]
+    pub ids: Vec<String>,
+}
+
+/// `{deleted, errors}`: what a bulk delete did.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Deleted {
+    pub deleted: usize,
+    pub errors: Vec<BulkError>,
+}
 
 /// One item a bulk route could not handle, with the reason.
 #[derive(Debug, Serialize, ToSchema)]

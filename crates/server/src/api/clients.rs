@@ -11,6 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::bulk::{Deleted, Ids};
 use super::error::ApiError;
 use super::json::{AppJson, AppPath, AppQuery, Flag, Patch};
 use super::page::{Page, PageQuery};
@@ -22,8 +23,7 @@ use crate::store::clients::{self, ClientFilter, ClientRow};
 use crate::store::party_invoices::{self, Party, Sort};
 use crate::tenancy::{CompanyScope, Permission};
 use shapes::{
-    BulkDeleteRequest, BulkDeleteResult, ClientDetail, ClientList, ClientListItem, ClientView,
-    CodeIn, RegistryCompany, name_change,
+    ClientDetail, ClientList, ClientListItem, ClientView, CodeIn, RegistryCompany, name_change,
 };
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -319,13 +319,13 @@ async fn delete(
 
 /// Delete up to 100 clients; the ones not found are listed in `errors`.
 #[utoipa::path(post, path = "/api/v1/clients/bulk-delete", tag = "clients", operation_id = "client_bulk_delete",
-    request_body = BulkDeleteRequest,
-    responses((status = 200, body = BulkDeleteResult), (status = 400, description = "Not 1 to 100 ids")))]
+    request_body = Ids,
+    responses((status = 200, body = Deleted), (status = 400, description = "Not 1 to 100 ids")))]
 async fn bulk_delete(
     State(state): State<AppState>,
     scope: CompanyScope,
-    AppJson(body): AppJson<BulkDeleteRequest>,
-) -> Result<Json<BulkDeleteResult>, ApiError> {
+    AppJson(body): AppJson<Ids>,
+) -> Result<Json<Deleted>, ApiError> {
     scope.require(Permission::ClientDelete)?;
     let outcome = ops::bulk_delete(&state, &scope, body.ids, state.now()).await?;
     Ok(Json(outcome.into()))

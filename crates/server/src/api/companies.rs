@@ -70,6 +70,9 @@ pub struct CompanyView {
     pub archive_enabled: bool,
     pub archive_retention_years: Option<i32>,
     pub efactura_delay_hours: Option<i32>,
+    /// Ours: `storno` (an invoice with negative quantities, the default) or `credit_note` (a
+    /// UBL CreditNote, type 381, with positive quantities).
+    pub credit_note_style: &'static str,
     pub is_read_only: bool,
     pub enabled_modules: Option<Vec<String>>,
     #[serde(serialize_with = "wire::ts_opt")]
@@ -117,6 +120,7 @@ impl CompanyView {
             archive_enabled: c.archive_enabled,
             archive_retention_years: c.archive_retention_years,
             efactura_delay_hours: c.efactura_delay_hours,
+            credit_note_style: c.credit_note_style.as_str(),
             is_read_only: c.is_read_only,
             enabled_modules: c.enabled_modules,
             deleted_at: c.deleted_at,
@@ -170,7 +174,7 @@ async fn view(state: &AppState, company: Company) -> Result<CompanyView, ApiErro
 }
 
 /// A company of the caller's organization that they may see (deleted ones with `any`).
-async fn load(
+pub(super) async fn load(
     state: &AppState,
     principal: &Principal,
     id: CompanyId,
@@ -286,6 +290,8 @@ pub struct CompanyRequest {
     #[serde(default)]
     #[schema(value_type = Option<i32>)]
     pub efactura_delay_hours: Patch<i32>,
+    /// Ours: `storno` or `credit_note`.
+    pub credit_note_style: Option<String>,
     #[serde(default)]
     #[schema(value_type = Option<Vec<String>>)]
     pub enabled_modules: Patch<Vec<String>>,
@@ -327,6 +333,7 @@ impl CompanyRequest {
             archive_enabled: self.archive_enabled.map(|f| f.0),
             archive_retention_years: self.archive_retention_years,
             efactura_delay_hours: self.efactura_delay_hours,
+            credit_note_style: self.credit_note_style,
             enabled_modules: self.enabled_modules,
             bank,
         }

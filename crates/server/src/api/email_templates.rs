@@ -263,7 +263,7 @@ async fn preview(
             let inv = invoices::get(&state.db, scope.id(), id)
                 .await?
                 .ok_or(ApiError::NotFound("Invoice not found."))?;
-            let values = email::values(&inv, &scope);
+            let values = email::Mailable::Invoice(inv).values(&scope);
             (
                 email::render(&subject, &values),
                 email::render(&body, &values),
@@ -282,7 +282,8 @@ async fn preview(
             )
         }
     };
-    let bad = |e: email::TemplateError| ApiError::bad_request(e.to_string());
+    let bad =
+        |e: crate::documents::placeholders::TemplateError| ApiError::bad_request(e.to_string());
     Ok(Json(Preview {
         subject: subject.map_err(bad)?,
         body: body.map_err(bad)?,

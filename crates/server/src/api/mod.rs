@@ -10,7 +10,9 @@ pub mod bank_accounts;
 pub mod bulk;
 pub mod clients;
 pub mod companies;
+pub mod company_logo;
 pub mod delivery_notes;
+pub mod document_emails;
 pub mod efactura_messages;
 pub mod email_templates;
 pub mod error;
@@ -27,6 +29,7 @@ pub mod mfa;
 pub mod page;
 pub mod passkeys;
 pub mod payments;
+pub mod pdf_config;
 pub mod products;
 pub mod proformas;
 pub mod recovery;
@@ -83,6 +86,7 @@ use crate::state::AppState;
         (name = "anaf", description = "ANAF e-Factura tokens of the signed-in user, stored encrypted; connect links and the OAuth flow; the installation's fingerprint"),
         (name = "webhooks", description = "Signed HTTP callbacks of the company's events; delivery history"),
         (name = "exchange-rates", description = "BNR reference rates and conversions"),
+        (name = "pdf", description = "How the company's documents print: design, colour, typeface, sections, footer; a preview"),
         (name = "system", description = "Health and version"),
     )
 )]
@@ -100,6 +104,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(audit_log::router())
         .merge(licensing::router())
         .merge(companies::router())
+        .merge(company_logo::router())
         .merge(members::router())
         .merge(invitations::router())
         .merge(invoices::router())
@@ -108,6 +113,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(delivery_notes::router())
         .merge(recurring_invoices::router())
         .merge(email_templates::router())
+        .merge(pdf_config::router())
         .merge(invoice_defaults::router())
         .merge(products::router())
         .merge(vat_rates::router())

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::bulk::{self, BulkError};
+use super::bulk::{self, BulkError, Ids};
 use super::error::ApiError;
 use super::json::{AppJson, AppPath, DateIn, Flag, Num};
 use super::wire;
@@ -158,13 +158,6 @@ pub struct BulkMarkPaid {
     pub paid_at: Option<DateIn>,
 }
 
-#[derive(Debug, Default, Deserialize, ToSchema)]
-pub struct BulkIds {
-    /// 1 to 100 invoice ids.
-    #[serde(default)]
-    pub ids: Vec<String>,
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BulkMarked {
     pub marked: usize,
@@ -215,11 +208,11 @@ async fn bulk_mark_paid(
 
 /// Delete every payment of each invoice (each in its own transaction).
 #[utoipa::path(post, path = "/api/v1/invoices/bulk-mark-unpaid", tag = "payments", operation_id = "payment_bulk_mark_unpaid",
-    request_body = BulkIds, responses((status = 200, body = BulkUnmarked), (status = 400, description = "Not 1 to 100 ids")))]
+    request_body = Ids, responses((status = 200, body = BulkUnmarked), (status = 400, description = "Not 1 to 100 ids")))]
 async fn bulk_mark_unpaid(
     State(state): State<AppState>,
     scope: CompanyScope,
-    AppJson(body): AppJson<BulkIds>,
+    AppJson(body): AppJson<Ids>,
 ) -> Result<Json<BulkUnmarked>, ApiError> {
     scope.require(Permission::PaymentDelete)?;
     let (unmarked, errors) = bulk::each(

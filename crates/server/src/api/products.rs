@@ -11,6 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::bulk::{BulkError, Deleted, Ids};
 use super::error::{ApiError, FieldError};
 use super::json::{AppJson, AppPath, AppQuery, Flag, Num, Patch};
 use super::page::{Page, PageMeta};
@@ -359,37 +360,18 @@ async fn delete(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct BulkDeleteRequest {
-    /// 1 to 100 product ids.
-    #[serde(default)]
-    pub ids: Vec<String>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct BulkError {
-    pub id: String,
-    pub error: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct BulkDeleteResult {
-    pub deleted: usize,
-    pub errors: Vec<BulkError>,
-}
-
 /// Delete several products; ids that are not found are reported in `errors`.
 #[utoipa::path(post, path = "/api/v1/products/bulk-delete", tag = "products", operation_id = "product_bulk_delete",
-    request_body = BulkDeleteRequest,
-    responses((status = 200, body = BulkDeleteResult), (status = 400, description = "No ids, or more than 100")))]
+    request_body = Ids,
+    responses((status = 200, body = Deleted), (status = 400, description = "No ids, or more than 100")))]
 async fn bulk_delete(
     State(state): State<AppState>,
     scope: CompanyScope,
-    AppJson(body): AppJson<BulkDeleteRequest>,
-) -> Result<Json<BulkDeleteResult>, ApiError> {
+    AppJson(body): AppJson<Ids>,
+) -> Result<Json<Deleted>, ApiError> {
     scope.require(Permission::ProductDelete)?;
     let outcome = ops::bulk_delete(&state.db, &scope, &body.ids, state.now()).await?;
-    Ok(Json(BulkDeleteResult {
+    Ok(Json(Deleted {
         deleted: outcome.deleted,
         errors: outcome
             .errors

@@ -12,14 +12,16 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::bulk::{Deleted, Ids};
+use super::document_emails::{self, EmailLog};
 use super::error::ApiError;
 use super::invoices::InvoiceDetail;
 use super::json::{AppJson, AppPath, AppQuery};
 use super::trade::{
-    self, BulkDeleted, ClientRef, DocumentRef, Ids, ListQuery, PdfQuery, TradeCore, TradeDetail,
-    TradeList,
+    self, ClientRef, DocumentRef, ListQuery, PdfQuery, TradeCore, TradeDetail, TradeList,
 };
 use super::wire;
+use crate::documents::email::{Defaults, Mailable, SendRequest};
 use crate::documents::trade::{self as lifecycle, Action, Kind, TradeInput};
 use crate::ids::TradeDocumentId;
 use crate::state::AppState;
@@ -48,6 +50,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(cancel))
         .routes(routes!(convert))
         .routes(routes!(pdf))
+        .routes(routes!(email))
+        .routes(routes!(email_defaults))
+        .routes(routes!(emails))
         .routes(routes!(bulk_delete))
 }
 
@@ -302,14 +307,56 @@ async fn pdf(
 
 /// Delete each draft or cancelled proforma named.
 #[utoipa::path(post, path = "/api/v1/proforma-invoices/bulk-delete", tag = "proformas", operation_id = "proforma_bulk_delete",
-    request_body = Ids, responses((status = 200, body = BulkDeleted)))]
+    request_body = Ids, responses((status = 200, body = Deleted)))]
 async fn bulk_delete(
     State(state): State<AppState>,
     scope: CompanyScope,
     AppJson(body): AppJson<Ids>,
-) -> Result<Json<BulkDeleted>, ApiError> {
+) -> Result<Json<Deleted>, ApiError> {
     scope.require(Permission::InvoiceDelete)?;
     Ok(Json(
         trade::bulk_delete(&state, &scope, KIND, body.ids).await?,
     ))
+}
+
+/// E-mail the proforma with its PDF attached (any time but cancelled). The e-mail is queued and sent by a job;
+/// its entry in `…/emails` says `queued`, then `sent` or `failed`.
+#[utoipa::path(post, path = "/api/v1/proforma-invoices/{id}/email", tag = "proformas", operation_id = "proforma_email",
+    params(("id" = TradeDocumentId, Path)), request_body = SendRequest,
+    responses((status = 200, body = EmailLog), (status = 400, description = "Not sendable in its status, a bad address or template"), (status = 422, description = "No SMTP server configured")))]
+async fn email(
+    State(state): State<AppState>,
+    scope: CompanyScope,
+    AppPath(id): AppPath<TradeDocumentId>,
+    AppJson(body): AppJson<SendRequest>,
+) -> Result<Json<EmailLog>, ApiError> {
+    scope.require(Permission::InvoiceSend)?;
+    let doc = Mailable::Trade(trade::get_record(&state, &scope, KIND, id).await?);
+    document_emails::send(&state, &scope, &doc, &body).await
+}
+
+/// What the e-mail form starts with: the client's address and the proforma's texts filled in.
+#[utoipa::path(get, path = "/api/v1/proforma-invoices/{id}/email-defaults", tag = "proformas", operation_id = "proforma_email_defaults",
+    params(("id" = TradeDocumentId, Path)), responses((status = 200, body = Defaults), (status = 404)))]
+async fn email_defaults(
+    State(state): State<AppState>,
+    scope: CompanyScope,
+    AppPath(id): AppPath<TradeDocumentId>,
+) -> Result<Json<Defaults>, ApiError> {
+    scope.require(Permission::InvoiceView)?;
+    let doc = Mailable::Trade(trade::get_record(&state, &scope, KIND, id).await?);
+    document_emails::defaults(&state, &scope, &doc).await
+}
+
+/// The proforma's e-mails, newest first.
+#[utoipa::path(get, path = "/api/v1/proforma-invoices/{id}/emails", tag = "proformas", operation_id = "proforma_emails",
+    params(("id" = TradeDocumentId, Path)), responses((status = 200, body = Vec<EmailLog>), (status = 404)))]
+async fn emails(
+    State(state): State<AppState>,
+    scope: CompanyScope,
+    AppPath(id): AppPath<TradeDocumentId>,
+) -> Result<Json<Vec<EmailLog>>, ApiError> {
+    scope.require(Permission::InvoiceView)?;
+    let doc = Mailable::Trade(trade::get_record(&state, &scope, KIND, id).await?);
+    document_emails::log(&state, &scope, &doc).await
 }

@@ -11,7 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::bulk::{self, BulkError};
+use super::bulk::{self, BulkError, Deleted};
 use super::error::ApiError;
 use super::invoices::LineView;
 use super::json::{AppJson, AppPath, AppQuery, Flag};
@@ -78,7 +78,8 @@ pub struct RecurringView {
     #[serde(serialize_with = "wire::ts_opt")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub last_issued_at: Option<OffsetDateTime>,
-    pub last_invoice_id: Option<InvoiceId>,
+    /// The last invoice made, or proforma for a template of proformas (`lastDocumentType`).
+    pub last_invoice_id: Option<uuid::Uuid>,
     pub last_invoice_number: Option<String>,
     pub last_document_type: Option<String>,
     /// Ours: why the last scheduled run failed, until one succeeds.
@@ -115,7 +116,10 @@ impl RecurringView {
             next_issuance_date: r.next_issuance_date,
             stop_date: r.stop_date,
             last_issued_at: r.last_issued_at.map(|t| t.0),
-            last_invoice_id: r.last_invoice_id,
+            last_invoice_id: r
+                .last_invoice_id
+                .map(|i| i.0)
+                .or(r.last_trade_document_id.map(|p| p.0)),
             last_invoice_number: r.last_invoice_number.clone(),
             last_document_type: r.last_document_type.clone(),
             last_error: r.last_error.clone(),
@@ -277,13 +281,19 @@ async fn list(
 /// the schedule gives from today.
 #[utoipa::path(post, path = "/api/v1/recurring-invoices", tag = "recurring-invoices", operation_id = "recurring_create",
     request_body = RecurringInput,
-    responses((status = 201, body = RecurringDetail), (status = 400, description = "`{error, errors[]}` naming each wrong field")))]
+    responses((status = 201, body = RecurringDetail), (status = 400, description = "`{error, errors[]}` naming each wrong field"),
+        (status = 402, description = "The plan has no recurring invoices")))]
 async fn create(
     State(state): State<AppState>,
     scope: CompanyScope,
     AppJson(body): AppJson<RecurringInput>,
 ) -> Result<(StatusCode, Json<RecurringDetail>), ApiError> {
     scope.require(Permission::RecurringInvoiceManage)?;
+    if state.config.enforce_plan_limits && !state.licence.allows_recurring_invoices() {
+        return Err(ApiError::plan_limit(
+            "Recurring invoices are not included in your plan.",
+        ));
+    }
     let r = recurring::create(&state, &scope, &body, state.now()).await?;
     Ok((StatusCode::CREATED, Json(detail(&state, &scope, r).await?)))
 }
@@ -417,7 +427,8 @@ async fn toggle(
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct IssuedNow {
-    pub invoice_id: InvoiceId,
+    /// The invoice's id, or the proforma's for a template of proformas.
+    pub invoice_id: uuid::Uuid,
     pub invoice_number: String,
     pub document_type: String,
 }
@@ -432,7 +443,7 @@ async fn issue_one(
         .await?
         .ok_or_else(not_found)?;
     Ok(IssuedNow {
-        invoice_id: issued.invoice_id,
+        invoice_id: issued.made.id(),
         invoice_number: issued.number,
         document_type: issued.document_type,
     })
@@ -462,12 +473,6 @@ pub struct BulkIds {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct BulkDeleted {
-    pub deleted: usize,
-    pub errors: Vec<BulkError>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
 pub struct BulkUpdated {
     pub updated: usize,
     pub errors: Vec<BulkError>,
@@ -480,18 +485,18 @@ pub struct BulkIssued {
 }
 
 #[utoipa::path(post, path = "/api/v1/recurring-invoices/bulk-delete", tag = "recurring-invoices", operation_id = "recurring_bulk_delete",
-    request_body = BulkIds, responses((status = 200, body = BulkDeleted)))]
+    request_body = BulkIds, responses((status = 200, body = Deleted)))]
 async fn bulk_delete(
     State(state): State<AppState>,
     scope: CompanyScope,
     AppJson(body): AppJson<BulkIds>,
-) -> Result<Json<BulkDeleted>, ApiError> {
+) -> Result<Json<Deleted>, ApiError> {
     scope.require(Permission::RecurringInvoiceManage)?;
     let (deleted, errors) = bulk::each(body.ids, not_found, |id: RecurringId| {
         delete_one(&state, &scope, id)
     })
     .await?;
-    Ok(Json(BulkDeleted { deleted, errors }))
+    Ok(Json(Deleted { deleted, errors }))
 }
 
 /// Pause or resume each template named (`isActive` required).

@@ -11,9 +11,8 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::clients::shapes::{
-    BulkDeleteRequest, BulkDeleteResult, CodeIn, InvoiceRefView, name_change,
-};
+use super::bulk::{Deleted, Ids};
+use super::clients::shapes::{CodeIn, InvoiceRefView, name_change};
 use super::error::ApiError;
 use super::json::{AppJson, AppPath, AppQuery, Flag, Patch};
 use super::page::{Page, PageMeta, PageQuery};
@@ -397,13 +396,13 @@ async fn delete(
 
 /// Delete up to 100 suppliers; the ones not found are listed in `errors`.
 #[utoipa::path(post, path = "/api/v1/suppliers/bulk-delete", tag = "suppliers", operation_id = "supplier_bulk_delete",
-    request_body = BulkDeleteRequest,
-    responses((status = 200, body = BulkDeleteResult), (status = 400, description = "Not 1 to 100 ids")))]
+    request_body = Ids,
+    responses((status = 200, body = Deleted), (status = 400, description = "Not 1 to 100 ids")))]
 async fn bulk_delete(
     State(state): State<AppState>,
     scope: CompanyScope,
-    AppJson(body): AppJson<BulkDeleteRequest>,
-) -> Result<Json<BulkDeleteResult>, ApiError> {
+    AppJson(body): AppJson<Ids>,
+) -> Result<Json<Deleted>, ApiError> {
     scope.require(Permission::ClientDelete)?;
     let outcome = ops::bulk_delete(&state, &scope, body.ids, state.now()).await?;
     Ok(Json(outcome.into()))

@@ -9,12 +9,13 @@ use serde_json::Value;
 use time::{Date, OffsetDateTime};
 use utoipa::{IntoParams, ToSchema};
 
-use super::bulk::{self, BulkError};
+use super::bulk::{self, Deleted};
 use super::error::ApiError;
 pub use super::invoices::SeriesRef;
 use super::json::{DateIn, Flag};
 use super::page::{Page, PageMeta};
 use super::wire;
+use crate::documents::printing;
 use crate::documents::trade::{self, Kind};
 use crate::ids::{ClientId, InvoiceId, TradeDocumentId};
 use crate::state::AppState;
@@ -321,80 +322,30 @@ pub struct PdfQuery {
     hide_prices: Option<Flag>,
 }
 
-/// The document as a PDF (inline, `<kind>-<number>.pdf`), in its language.
+/// The document as a PDF (inline, `<kind>-<number>.pdf`), in its language and the company's
+/// design.
 pub async fn pdf(
     state: &AppState,
     scope: &CompanyScope,
     r: &TradeRecord,
     q: &PdfQuery,
 ) -> Result<Response, ApiError> {
-    let document = trade::document(state, scope, r).await?;
-    let title = if r.kind == "proforma" {
-        pdf::Title::Proforma
-    } else {
-        pdf::Title::DeliveryNote
+    let hide = printing::Hide {
+        vat: q.hide_vat.is_some_and(|f| f.0),
+        prices: q.hide_prices.is_some_and(|f| f.0),
     };
-    let content = &r.content.0;
-    let language = content
-        .language
-        .as_deref()
-        .unwrap_or("ro")
-        .parse()
-        .unwrap_or_default();
-    let mut look = pdf::Look::new(title, language);
-    let d = &content.details;
-    look.extra = pdf::Extra {
-        issuer_name: d.issuer_name.clone(),
-        issuer_id: d.issuer_id.clone(),
-        mentions: d.mentions.iter().cloned().collect(),
-        deputy: d.deputy_name.as_ref().map(|name| pdf::Deputy {
-            name: name.clone(),
-            id_card: d.deputy_identity_card.clone(),
-            vehicle: d.deputy_auto.clone(),
-        }),
-        valid_until: r.valid_until,
-        ..pdf::Extra::default()
-    };
-    look.show.vat = !q.hide_vat.is_some_and(|f| f.0);
-    look.show.prices = !q.hide_prices.is_some_and(|f| f.0);
-    // A proforma asks for payment; a delivery note does not.
-    look.show.total_in_words = r.kind == "proforma";
-    let id = r.id;
-    let bytes = tokio::task::spawn_blocking(move || pdf::render(&document, &look))
-        .await
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("the PDF task failed: {e}")))?
-        .map_err(|e| ApiError::Internal(anyhow::anyhow!("rendering the PDF of {id}: {e}")))?;
-    let filename = format!(
-        "{}-{}.pdf",
-        r.kind.replace('_', "-"),
-        r.number.replace(['"', '/', '\\'], "_")
-    );
+    let bytes = printing::trade_pdf(state, scope, r, hide).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"{filename}\""),
+                format!("inline; filename=\"{}\"", printing::trade_filename(r)),
             ),
         ],
         bytes,
     )
         .into_response())
-}
-
-/// `{ids}` of a bulk route.
-#[derive(Debug, Default, Deserialize, ToSchema)]
-pub struct Ids {
-    /// 1 to 100 ids.
-    #[serde(default)]
-    pub ids: Vec<String>,
-}
-
-/// `{deleted, errors}`.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct BulkDeleted {
-    pub deleted: usize,
-    pub errors: Vec<BulkError>,
 }
 
 /// Deletes each document on its own; one that cannot be deleted is reported, not fatal.
@@ -403,7 +354,7 @@ pub async fn bulk_delete(
     scope: &CompanyScope,
     kind: Kind,
     ids: Vec<String>,
-) -> Result<BulkDeleted, ApiError> {
+) -> Result<Deleted, ApiError> {
     let not_found = match kind {
         Kind::Proforma => || ApiError::NotFound("Proforma invoice not found."),
         Kind::DeliveryNote => || ApiError::NotFound("Delivery note not found."),
@@ -412,5 +363,5 @@ pub async fn bulk_delete(
         trade::delete(state, scope, kind, id, state.now())
     })
     .await?;
-    Ok(BulkDeleted { deleted, errors })
+    Ok(Deleted { deleted, errors })
 }

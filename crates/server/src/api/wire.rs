@@ -14,6 +14,14 @@ const TIMESTAMP: &[BorrowedFormatItem<'static>] = format_description!(
 const DATE: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
 
 /// An amount held in minor units, as the contract's 2-dp string.
+/// `s` with its first letter upper case: a library's message or a noun starting a sentence.
+pub fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
 pub fn amount(minor: i64) -> String {
     einvoice::money::fixed(einvoice::money::from_minor(minor), 2)
 }

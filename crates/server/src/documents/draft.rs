@@ -13,7 +13,7 @@ use time::Date;
 use super::input::{AllowanceChargeInput, InvoiceDetails, InvoiceInput, LineInput, MAX_LINES};
 use crate::api::error::FieldError;
 use crate::ids::{ClientId, InvoiceId, ProductId, SeriesId};
-use crate::store::companies::Company;
+use crate::store::companies::{Company, CreditNoteStyle};
 
 /// The contract's invoice type codes (api.md §27).
 pub const INVOICE_TYPE_CODES: &[&str] = &[
@@ -59,6 +59,10 @@ pub struct DraftLine {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
     pub document_type: String,
+    /// Written as a UBL `CreditNote` (type 381) with its signs turned: a credit note of a
+    /// company whose credit note style is `credit_note`. Stored amounts keep their storno
+    /// signs either way.
+    pub as_credit_note: bool,
     pub invoice_type_code: Option<String>,
     pub client_id: Option<ClientId>,
     pub receiver_name: Option<String>,
@@ -205,6 +209,8 @@ pub fn build(
         )]);
     }
     Ok(Draft {
+        as_credit_note: document_type == "credit_note"
+            && company.credit_note_style == CreditNoteStyle::CreditNote,
         document_type,
         invoice_type_code: input.invoice_type_code.clone(),
         client_id: input.client_id,
@@ -567,6 +573,7 @@ mod tests {
             archive_enabled: false,
             archive_retention_years: None,
             efactura_delay_hours: None,
+            credit_note_style: crate::store::companies::CreditNoteStyle::default(),
             is_read_only: false,
             enabled_modules: None,
             registry_checked_at: None,

@@ -220,7 +220,13 @@ pub fn ubl_of(
         .map_err(|e| internal(format!("the stored invoice does not rebuild: {e:?}")))?;
     let document = ubl::document(&built, number, parties, preceding, &exemptions(rates))
         .map_err(|e| internal(format!("the invoice's EN 16931 totals: {e}")))?;
+    // A credit note written as a UBL CreditNote carries the stored (storno) amounts turned.
     let stored = einvoice::money::from_minor(inv.payable);
+    let stored = if built.as_credit_note {
+        -stored
+    } else {
+        stored
+    };
     if document.totals.payable != Some(stored) {
         return Err(internal(format!(
             "the UBL's amount due {:?} differs from the stored {stored}",
@@ -256,6 +262,28 @@ pub async fn seller_snapshot(
 ) -> Result<Value, ApiError> {
     let bank = bank_accounts::default_in(tx, scope.company.id).await?;
     Ok(seller_of(&scope.company, bank.as_ref()))
+}
+
+/// The EN 16931 document of `draft` numbered `number`, from the company as it is now (its
+/// default bank account, else its first) to `buyer`: what a document that is not an issued
+/// invoice (a proforma, a delivery note, the PDF settings' example) prints as.
+pub async fn document_as_of_now(
+    state: &AppState,
+    company: &Company,
+    draft: &draft::Draft,
+    number: &str,
+    buyer: Option<&Value>,
+) -> Result<einvoice::model::Invoice, ApiError> {
+    let banks = bank_accounts::list(&state.db, company.id).await?;
+    let bank = banks.iter().find(|b| b.is_default).or(banks.first());
+    let seller = seller_of(company, bank);
+    let rates = vat_rates::list(&state.db, company.id).await?;
+    let parties = Parties {
+        seller: &seller,
+        buyer,
+    };
+    ubl::document(draft, number, parties, None, &exemptions(&rates))
+        .map_err(|e| internal(format!("the EN 16931 totals of {number}: {e}")))
 }
 
 /// The seller snapshot of a company with this default bank account.

@@ -2,6 +2,7 @@
 //! drafts, issue with gapless numbering, cancel, restore, delete, record payments. Each takes the transaction
 //! boundary, the company scope and `now`.
 
+pub mod branding;
 pub mod buyer;
 pub mod calendar;
 pub mod checks;
@@ -11,6 +12,7 @@ pub mod input;
 pub mod issue;
 pub mod lifecycle;
 pub mod payments;
+pub mod placeholders;
 pub mod printing;
 pub mod recurring;
 pub mod refund;

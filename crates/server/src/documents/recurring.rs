@@ -19,12 +19,14 @@ use time::{Date, Duration, Month, OffsetDateTime, Weekday};
 use utoipa::ToSchema;
 
 use super::draft::{self, Draft};
+use super::email::{self, Letter, Mailable};
 use super::input::{InvoiceDetails, InvoiceInput, LineInput};
+use super::placeholders;
 use super::save::invalid;
 use crate::api::error::{ApiError, FieldError};
 use crate::api::json::{DateIn, Flag, Num};
 use crate::events::{self, DomainEvent, Origin, RecurringChange};
-use crate::ids::{ClientId, InvoiceId, RecurringId, SeriesId};
+use crate::ids::{ClientId, InvoiceId, RecurringId, SeriesId, TradeDocumentId};
 use crate::state::AppState;
 use crate::store::recurring::{self as store, RecurringRecord};
 use crate::store::{Ts, products};
@@ -69,14 +71,16 @@ pub struct RecurringInput {
     pub auto_issue: Option<Flag>,
     /// Submit each issued invoice to ANAF e-Factura.
     pub auto_submit: Option<Flag>,
-    /// Stored and shown; e-mailing documents is not built yet.
+    /// E-mail each issued invoice, with its PDF and XML, to the client's address.
     pub auto_email_enabled: Option<Flag>,
+    /// When to send it, HH:MM Bucharest time (else as soon as it is issued).
     pub auto_email_time: Option<String>,
+    /// How many days after the issue day to send it (0 to 60).
     pub auto_email_day_offset: Option<i64>,
     pub client_id: Option<ClientId>,
     #[serde(alias = "seriesId")]
     pub document_series_id: Option<SeriesId>,
-    /// `invoice` (default) or `credit_note`.
+    /// `invoice` (default), `credit_note` or `proforma`.
     pub document_type: Option<String>,
     pub currency: Option<String>,
     pub exchange_rate: Option<Num>,
@@ -346,12 +350,49 @@ pub fn plan(input: &RecurringInput, scope: &CompanyScope, today: Date) -> Result
     {
         e.push(FieldError::new("autoEmailTime", "A time as HH:MM."));
     }
+    if input
+        .auto_email_day_offset
+        .is_some_and(|d| !(0..=60).contains(&d))
+    {
+        e.push(FieldError::new("autoEmailDayOffset", "0 to 60 days."));
+    }
+    let texts = [
+        ("notes".to_owned(), input.details.notes.as_deref()),
+        ("mentions".to_owned(), input.details.mentions.as_deref()),
+    ];
+    let descriptions = input.lines.iter().flatten().enumerate().map(|(i, l)| {
+        (
+            format!("lines[{i}].description"),
+            l.line.description.as_deref(),
+        )
+    });
+    for (key, text) in texts.into_iter().chain(descriptions) {
+        if let Some(Err(err)) = text.map(|t| placeholders::check(t, VARIABLES)) {
+            e.push(FieldError::new(key, err.to_string()));
+        }
+    }
     match input.document_type.as_deref() {
         None | Some("invoice" | "credit_note") => {}
-        Some("proforma") => e.push(FieldError::new(
-            "documentType",
-            "Recurring proformas are not supported yet: use invoice or credit_note.",
-        )),
+        Some("proforma") => {
+            if input.auto_submit.is_some_and(|f| f.0) {
+                e.push(FieldError::new(
+                    "autoSubmit",
+                    "A proforma is not an invoice: it is not submitted to ANAF.",
+                ));
+            }
+            for (i, l) in input.lines.iter().flatten().enumerate() {
+                if l.line
+                    .quantity
+                    .as_ref()
+                    .is_some_and(|q| q.0 <= Decimal::ZERO)
+                {
+                    e.push(FieldError::new(
+                        format!("lines[{i}].quantity"),
+                        "The quantity of a proforma line must be more than 0.",
+                    ));
+                }
+            }
+        }
         Some(other) => e.push(FieldError::new(
             "documentType",
             format!("'{other}' is not one of invoice, credit_note."),
@@ -435,8 +476,68 @@ pub fn plan(input: &RecurringInput, scope: &CompanyScope, today: Date) -> Result
     }
 }
 
+/// What a template's notes, mentions and line descriptions may say in `{{…}}`, filled in on
+/// each issue day ("Mentenanță {{previousMonth}} {{previousMonthYear}}").
+pub const VARIABLES: &[(&str, &str)] = &[
+    ("issueDate", "the invoice's issue date, YYYY-MM-DD"),
+    ("month", "the issue month's name in Romanian, e.g. iunie"),
+    ("monthNumber", "the issue month, 01 to 12"),
+    ("year", "the issue year"),
+    (
+        "previousMonth",
+        "the month before the issue month, e.g. mai",
+    ),
+    ("previousMonthYear", "the year of the month before"),
+    ("nextMonth", "the month after the issue month, e.g. iulie"),
+    ("nextMonthYear", "the year of the month after"),
+];
+
+const MONTHS: [&str; 12] = [
+    "ianuarie",
+    "februarie",
+    "martie",
+    "aprilie",
+    "mai",
+    "iunie",
+    "iulie",
+    "august",
+    "septembrie",
+    "octombrie",
+    "noiembrie",
+    "decembrie",
+];
+
+/// The values of [`VARIABLES`] for an invoice issued on `issue`.
+fn period_values(issue: Date) -> impl Fn(&str) -> Option<String> {
+    move |name: &str| {
+        let (year, month) = match name {
+            "previousMonth" | "previousMonthYear" => {
+                let month = issue.month().previous();
+                let year = issue.year() - i32::from(month == Month::December);
+                (year, month)
+            }
+            "nextMonth" | "nextMonthYear" => add_months(issue.year(), issue.month(), 1),
+            _ => (issue.year(), issue.month()),
+        };
+        let month_name = MONTHS[usize::from(u8::from(month)) - 1].to_owned();
+        Some(match name {
+            "issueDate" => crate::api::wire::date_text(issue),
+            "month" | "previousMonth" | "nextMonth" => month_name,
+            "monthNumber" => format!("{:02}", u8::from(month)),
+            "year" | "previousMonthYear" | "nextMonthYear" => year.to_string(),
+            _ => return None,
+        })
+    }
+}
+
+/// `text` with its variables filled in for `issue` (a template's texts were checked when it
+/// was saved; one that still fails is kept as written).
+fn fill(text: &str, issue: Date) -> String {
+    placeholders::render(text, VARIABLES, period_values(issue)).unwrap_or_else(|_| text.to_owned())
+}
+
 /// The invoice a template makes on `issue`, each line at `prices[i]` when given (else its own
-/// price).
+/// price), its texts' variables filled in.
 pub fn invoice_input(t: &RecurringInput, issue: Date, prices: &[Option<Decimal>]) -> InvoiceInput {
     let lines = t
         .lines
@@ -448,13 +549,15 @@ pub fn invoice_input(t: &RecurringInput, issue: Date, prices: &[Option<Decimal>]
             if let Some(Some(p)) = prices.get(i) {
                 line.unit_price = Some(Num(*p));
             }
+            line.description = line.description.map(|d| fill(&d, issue));
             line
         })
         .collect();
     InvoiceInput {
         lines: Some(lines),
         client_id: t.client_id,
-        document_type: t.document_type.clone(),
+        // A proforma's content is an invoice's, without the type.
+        document_type: t.document_type.clone().filter(|d| d != "proforma"),
         document_series_id: t.document_series_id,
         issue_date: Some(DateIn(issue)),
         due_date: due_date(t, issue).map(DateIn),
@@ -463,7 +566,11 @@ pub fn invoice_input(t: &RecurringInput, issue: Date, prices: &[Option<Decimal>]
         invoice_type_code: t.invoice_type_code.clone(),
         language: t.language.clone(),
         payment_method: t.payment_method.clone(),
-        details: t.details.clone(),
+        details: InvoiceDetails {
+            notes: t.details.notes.as_deref().map(|n| fill(n, issue)),
+            mentions: t.details.mentions.as_deref().map(|m| fill(m, issue)),
+            ..t.details.clone()
+        },
         ..InvoiceInput::default()
     }
 }
@@ -497,7 +604,11 @@ pub fn record_of(plan: &Plan, scope: &CompanyScope, now: OffsetDateTime) -> Recu
         series_id: plan.input.document_series_id,
         reference: plan.input.reference.clone(),
         is_active: true,
-        document_type: plan.sample.document_type.clone(),
+        document_type: if makes_proformas(&plan.input) {
+            "proforma".to_owned()
+        } else {
+            plan.sample.document_type.clone()
+        },
         currency: plan.sample.currency.clone(),
         frequency: plan.input.frequency.clone().unwrap_or_default(),
         frequency_day: i32::from(plan.schedule.day),
@@ -512,6 +623,7 @@ pub fn record_of(plan: &Plan, scope: &CompanyScope, now: OffsetDateTime) -> Recu
         total: minor(t.tax_inclusive),
         last_issued_at: None,
         last_invoice_id: None,
+        last_trade_document_id: None,
         last_invoice_number: None,
         last_document_type: None,
         last_error: None,
@@ -634,11 +746,16 @@ async fn check_references(
         None => None,
     };
     if let Some(s) = plan.input.document_series_id {
+        let (kinds, documents): (&[&str], _) = if makes_proformas(&plan.input) {
+            (&["proforma"], "proformas")
+        } else {
+            (&["invoice", "credit_note"], "invoices")
+        };
         match crate::store::series::get_in(tx, scope.id(), s).await? {
-            Some(s) if s.kind == "invoice" || s.kind == "credit_note" => {}
+            Some(s) if kinds.contains(&s.kind.as_str()) => {}
             Some(s) => errors.push(FieldError::new(
                 "documentSeriesId",
-                format!("A {} series cannot number invoices.", s.kind),
+                format!("A {} series cannot number {documents}.", s.kind),
             )),
             None => errors.push(FieldError::new(
                 "documentSeriesId",
@@ -734,12 +851,43 @@ pub enum Trigger {
     Now,
 }
 
+/// The document a run made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Made {
+    Invoice(InvoiceId),
+    Proforma(TradeDocumentId),
+}
+
+impl Made {
+    /// The invoice's or the proforma's id, as the store keeps them apart.
+    pub fn ids(self) -> (Option<InvoiceId>, Option<TradeDocumentId>) {
+        match self {
+            Self::Invoice(i) => (Some(i), None),
+            Self::Proforma(p) => (None, Some(p)),
+        }
+    }
+
+    /// The document's id, whichever kind it is (`invoiceId` in the contract's answers).
+    pub fn id(self) -> uuid::Uuid {
+        match self {
+            Self::Invoice(i) => i.0,
+            Self::Proforma(p) => p.0,
+        }
+    }
+}
+
 /// What a run made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issued {
-    pub invoice_id: InvoiceId,
+    pub made: Made,
     pub number: String,
+    /// `invoice`, `credit_note` or `proforma`.
     pub document_type: String,
+}
+
+/// Whether a template makes proformas.
+fn makes_proformas(input: &RecurringInput) -> bool {
+    input.document_type.as_deref() == Some("proforma")
 }
 
 /// The prices of the lines on `issue` under their rules (`None`: the template's own).
@@ -828,10 +976,28 @@ pub async fn run(
     let scope = author_scope(state, &template).await?;
     let input = &template.content.0;
     let prices = prices(state, &scope, input, today, now).await?;
-    let draft = draft::build(&invoice_input(input, today, &prices), &scope.company, today)
-        .map_err(invalid)?;
+    let content = invoice_input(input, today, &prices);
+    let draft = draft::build(&content, &scope.company, today).map_err(invalid)?;
+    let issues = template.auto_issue || trigger == Trigger::Now;
+    // The e-mail is checked before the transaction and queued in it, with the invoice; what
+    // keeps it from being sent (no address, no SMTP) is said on the template afterwards.
+    let (mail, mail_problem) = if issues && input.auto_email_enabled.is_some_and(|f| f.0) {
+        match auto_letter(state, &scope, input).await {
+            Ok(letter) => (Some((letter, email_at(input, today, now))), None),
+            Err(e) => (None, Some(e.to_string())),
+        }
+    } else {
+        (None, None)
+    };
+    let job = RunJob {
+        trigger,
+        draft: &draft,
+        content: &content,
+        proforma: makes_proformas(input),
+        mail: mail.as_ref(),
+    };
     let mut tx = state.db.begin().await?;
-    let made = match Box::pin(claim_and_issue(&mut tx, &scope, id, trigger, &draft, now)).await {
+    let made = match Box::pin(claim_and_issue(&mut tx, &scope, id, &job, now)).await {
         Ok(Some(made)) => made,
         Ok(None) => {
             tx.rollback().await?;
@@ -844,17 +1010,16 @@ pub async fn run(
     };
     tx.commit().await?;
     let (current, issued) = made;
+    if let Some(problem) = mail_problem {
+        let message = format!("{} was issued but not e-mailed: {problem}", issued.number);
+        record_failure(state, id, &message, now).await?;
+    }
     // Submission has its own exactly-once path; a refusal (no ANAF token, …) is said on the
     // template and leaves the issued invoice to be submitted by hand.
     if current.auto_submit
         && (current.auto_issue || trigger == Trigger::Now)
-        && let Err(e) = Box::pin(crate::efactura::submit::submit(
-            state,
-            &scope,
-            issued.invoice_id,
-            now,
-        ))
-        .await
+        && let Made::Invoice(invoice) = issued.made
+        && let Err(e) = Box::pin(crate::efactura::submit::submit(state, &scope, invoice, now)).await
     {
         let message = format!(
             "{} was issued but not submitted to ANAF: {e}",
@@ -865,19 +1030,64 @@ pub async fn run(
     Ok(Some(issued))
 }
 
-/// The part of a run inside its transaction: claim the period, create (and issue) the invoice,
-/// move the template on. `None` when there is nothing to do.
+/// The automatic e-mail of a template's documents: to the client's address, in the company's
+/// default template (else Facturo's) for invoices, in Facturo's text for proformas.
+async fn auto_letter(
+    state: &AppState,
+    scope: &CompanyScope,
+    input: &RecurringInput,
+) -> Result<Letter, ApiError> {
+    let to = email::automatic_recipient(state, scope, input.client_id).await?;
+    let req = email::SendRequest {
+        to: Some(to),
+        ..email::SendRequest::default()
+    };
+    let category = if makes_proformas(input) {
+        email::Category::Proforma
+    } else {
+        email::Category::Invoice
+    };
+    email::letter(state, scope, category, &req).await
+}
+
+/// When a run's invoice is e-mailed: `autoEmailDayOffset` days after `issue`, at
+/// `autoEmailTime` in Bucharest, or at once when that is not later than `now`.
+pub fn email_at(input: &RecurringInput, issue: Date, now: OffsetDateTime) -> OffsetDateTime {
+    let day = issue + Duration::days(input.auto_email_day_offset.unwrap_or(0).clamp(0, 60));
+    let time = input.auto_email_time.as_deref().and_then(|t| {
+        time::Time::parse(t, time::macros::format_description!("[hour]:[minute]")).ok()
+    });
+    let at = match time {
+        Some(t) => einvoice::bucharest::to_instant(time::PrimitiveDateTime::new(day, t)),
+        None => now + (day - issue),
+    };
+    at.max(now)
+}
+
+/// What a run makes, worked out before its transaction.
+struct RunJob<'a> {
+    trigger: Trigger,
+    /// The invoice (or the proforma's content as an invoice), at the day's prices.
+    draft: &'a Draft,
+    content: &'a InvoiceInput,
+    proforma: bool,
+    /// The checked e-mail and when to send it.
+    mail: Option<&'a (Letter, OffsetDateTime)>,
+}
+
+/// The part of a run inside its transaction: claim the period, create (and issue) the invoice
+/// or proforma, queue its e-mail, move the template on. `None` when there is nothing to do.
 async fn claim_and_issue(
     tx: &mut crate::store::Tx,
     scope: &CompanyScope,
     id: RecurringId,
-    trigger: Trigger,
-    draft: &Draft,
+    job: &RunJob<'_>,
     now: OffsetDateTime,
 ) -> Result<Option<(RecurringRecord, Issued)>, ApiError> {
     let Some(current) = store::get_for_update(tx, scope.id(), id).await? else {
         return Ok(None);
     };
+    let trigger = job.trigger;
     let period = match trigger {
         Trigger::Scheduled(period) => {
             if !current.is_active || current.next_issuance_date != Some(period) {
@@ -890,18 +1100,40 @@ async fn claim_and_issue(
     if !store::claim_run(tx, id, period, now).await? {
         return Ok(None);
     }
-    let invoice_id = super::save::insert_draft(tx, scope, draft, None, now).await?;
-    let number = if current.auto_issue || trigger == Trigger::Now {
-        super::issue::issue_in(tx, scope, invoice_id, now)
-            .await?
-            .number
-    } else {
-        crate::store::invoices::get_for_update(tx, scope.id(), invoice_id)
-            .await?
-            .map(|i| i.number)
-            .unwrap_or_default()
+    let origin = Origin {
+        actor: None,
+        ..scope.origin()
     };
-    store::finish_run(tx, id, period, invoice_id).await?;
+    let issues = current.auto_issue || trigger == Trigger::Now;
+    let (made, number, mailable) = if job.proforma {
+        // Numbered when made; "issued" is sent to the client.
+        let kind = super::trade::Kind::Proforma;
+        let mut record = super::trade::create_in(tx, scope, kind, job.content, origin, now).await?;
+        if issues {
+            let send = super::trade::Action::Send;
+            record = super::trade::act_in(tx, scope, kind, record.id, send, origin, now).await?;
+        }
+        let made = Made::Proforma(record.id);
+        (made, record.number.clone(), Mailable::Trade(record))
+    } else {
+        let invoice_id = super::save::insert_draft(tx, scope, job.draft, None, now).await?;
+        if issues {
+            super::issue::issue_in(tx, scope, invoice_id, now).await?;
+        }
+        let record = crate::store::invoices::get_for_update(tx, scope.id(), invoice_id)
+            .await?
+            .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("invoice {invoice_id} vanished")))?;
+        (
+            Made::Invoice(invoice_id),
+            record.number.clone(),
+            Mailable::Invoice(record),
+        )
+    };
+    if issues && let Some((letter, at)) = job.mail {
+        let log = letter.log_for(&mailable, scope, now)?;
+        email::queue(tx, &log, *at, now).await?;
+    }
+    store::finish_run(tx, id, period, made).await?;
     let next = match (trigger, schedule_of(&current)) {
         (Trigger::Scheduled(p), Some(s)) => s
             .after(p)
@@ -910,28 +1142,19 @@ async fn claim_and_issue(
         (Trigger::Scheduled(_), None) => None,
     };
     let issued = Issued {
-        invoice_id,
+        made,
         number,
-        document_type: draft.document_type.clone(),
+        document_type: match made {
+            Made::Proforma(_) => "proforma".to_owned(),
+            Made::Invoice(_) => job.draft.document_type.clone(),
+        },
     };
     let active = match trigger {
         Trigger::Scheduled(_) => next.is_some(),
         Trigger::Now => current.is_active,
     };
     store::advance(tx, id, &issued, next, active, now).await?;
-    let origin = Origin {
-        actor: None,
-        ..scope.origin()
-    };
-    changed(
-        tx,
-        origin,
-        RecurringChange::Issued,
-        id,
-        Some(invoice_id),
-        now,
-    )
-    .await?;
+    changed(tx, origin, RecurringChange::Issued, id, made.ids().0, now).await?;
     Ok(Some((current, issued)))
 }
 
@@ -940,6 +1163,61 @@ mod tests {
     use time::macros::date;
 
     use super::*;
+
+    #[test]
+    fn texts_name_the_issue_month_and_its_neighbours() {
+        let text = "Mentenanță {{previousMonth}} {{previousMonthYear}} ({{ month }} {{monthNumber}}/{{year}}, \
+                    apoi {{nextMonth}} {{nextMonthYear}}), emisă {{issueDate}}";
+        assert_eq!(
+            fill(text, date!(2026 - 01 - 31)),
+            "Mentenanță decembrie 2025 (ianuarie 01/2026, apoi februarie 2026), emisă 2026-01-31"
+        );
+        assert_eq!(
+            fill(
+                "{{previousMonth}} → {{nextMonth}} {{nextMonthYear}}",
+                date!(2026 - 12 - 01)
+            ),
+            "noiembrie → ianuarie 2027"
+        );
+        assert!(placeholders::check("{{luna}}", VARIABLES).is_err());
+        assert_eq!(
+            fill("fără {{luna}}", date!(2026 - 12 - 01)),
+            "fără {{luna}}"
+        );
+    }
+
+    #[test]
+    fn an_automatic_e_mail_goes_at_bucharest_time_on_its_day_and_never_before_now() {
+        use time::macros::datetime;
+        let input = |time: Option<&str>, offset: i64| RecurringInput {
+            auto_email_time: time.map(str::to_owned),
+            auto_email_day_offset: Some(offset),
+            ..RecurringInput::default()
+        };
+        let issued = datetime!(2026-06-30 10:00 UTC);
+        let june = date!(2026 - 06 - 30);
+        // Summer: 14:00 in Bucharest is 11:00 UTC; winter: 12:00 UTC.
+        assert_eq!(
+            email_at(&input(Some("14:00"), 1), june, issued),
+            datetime!(2026-07-01 11:00 UTC)
+        );
+        assert_eq!(
+            email_at(
+                &input(Some("14:00"), 0),
+                date!(2026 - 01 - 15),
+                datetime!(2026-01-15 08:00 UTC)
+            ),
+            datetime!(2026-01-15 12:00 UTC)
+        );
+        // A time already past today: at once, not tomorrow.
+        assert_eq!(email_at(&input(Some("09:00"), 0), june, issued), issued);
+        // No time: the offset from the run.
+        assert_eq!(
+            email_at(&input(None, 2), june, issued),
+            datetime!(2026-07-02 10:00 UTC)
+        );
+        assert_eq!(email_at(&RecurringInput::default(), june, issued), issued);
+    }
 
     fn monthly(n: u8, day: u8) -> Schedule {
         Schedule {

@@ -21,13 +21,14 @@ use super::save::{self, invalid};
 use crate::api::error::{ApiError, FieldError};
 use crate::api::invoices::LineView;
 use crate::api::json::{DateIn, Num};
+use crate::api::wire;
 use crate::events::{self, DomainEvent, Origin, TradeChange, TradeFacts};
 use crate::ids::{InvoiceId, SeriesId, TradeDocumentId};
 use crate::state::AppState;
 use crate::store::clients::{self, ClientRow};
 use crate::store::series::{self, SeriesRow};
 use crate::store::trade_documents::{self as store, Stamp, TradeRecord};
-use crate::store::{Ts, Tx, bank_accounts, invoices, vat_rates};
+use crate::store::{Ts, Tx, invoices};
 use crate::tenancy::CompanyScope;
 
 /// At most this many documents go into one invoice.
@@ -174,7 +175,7 @@ fn rule(kind: Kind, action: Action) -> Option<Rule> {
 fn wrong_status(kind: Kind, r: &TradeRecord, verb: &str, from: &[&str]) -> ApiError {
     let mut message = format!(
         "{} {} is {} and cannot be {verb}; only a {} one can.",
-        capitalised(kind.noun()),
+        wire::capitalised(kind.noun()),
         r.number,
         r.status,
         from.join(" or ")
@@ -183,13 +184,6 @@ fn wrong_status(kind: Kind, r: &TradeRecord, verb: &str, from: &[&str]) -> ApiEr
         message.push_str(" It became an invoice already.");
     }
     ApiError::unprocessable(message)
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
 
 /// A validated document: its draft (lines and totals) and the input that produces it again.
@@ -486,21 +480,48 @@ pub async fn create(
     let valid_until = input.valid_until.map(|d| d.0);
     let built = build(kind, &input.content, valid_until, scope, today, false)?;
     let mut tx = state.db.begin().await?;
-    let buyer = check_references(&mut tx, scope, kind, &built.draft).await?;
+    let record = insert_built(&mut tx, scope, kind, &built, scope.origin(), now).await?;
+    tx.commit().await?;
+    Ok(record)
+}
+
+/// [`create`] in the caller's transaction (a recurring template's run), its event from
+/// `origin`.
+pub async fn create_in(
+    tx: &mut Tx,
+    scope: &CompanyScope,
+    kind: Kind,
+    content: &InvoiceInput,
+    origin: Origin,
+    now: OffsetDateTime,
+) -> Result<TradeRecord, ApiError> {
+    let today = super::calendar::bucharest_today(now);
+    let built = build(kind, content, None, scope, today, false)?;
+    insert_built(tx, scope, kind, &built, origin, now).await
+}
+
+async fn insert_built(
+    tx: &mut Tx,
+    scope: &CompanyScope,
+    kind: Kind,
+    built: &Built,
+    origin: Origin,
+    now: OffsetDateTime,
+) -> Result<TradeRecord, ApiError> {
+    let buyer = check_references(tx, scope, kind, &built.draft).await?;
     let mut record = record_of(
         kind,
         TradeDocumentId::new(),
-        &built,
+        built,
         scope,
         buyer.as_ref(),
         now,
     )?;
     if kind == Kind::Proforma {
-        number(&mut tx, scope, kind, &mut record, now).await?;
+        number(tx, scope, kind, &mut record, now).await?;
     }
-    store::insert(&mut tx, &record).await?;
-    record_event(&mut tx, scope.origin(), TradeChange::Created, &record, now).await?;
-    tx.commit().await?;
+    store::insert(tx, &record).await?;
+    record_event(tx, origin, TradeChange::Created, &record, now).await?;
     Ok(record)
 }
 
@@ -604,9 +625,24 @@ pub async fn act(
     action: Action,
     now: OffsetDateTime,
 ) -> Result<TradeRecord, ApiError> {
-    let rule = rule(kind, action).ok_or_else(|| kind.not_found())?;
     let mut tx = state.db.begin().await?;
-    let mut current = load(&mut tx, scope, kind, id).await?;
+    let record = act_in(&mut tx, scope, kind, id, action, scope.origin(), now).await?;
+    tx.commit().await?;
+    Ok(record)
+}
+
+/// [`act`] in the caller's transaction (a recurring template's run), its event from `origin`.
+pub async fn act_in(
+    tx: &mut Tx,
+    scope: &CompanyScope,
+    kind: Kind,
+    id: TradeDocumentId,
+    action: Action,
+    origin: Origin,
+    now: OffsetDateTime,
+) -> Result<TradeRecord, ApiError> {
+    let rule = rule(kind, action).ok_or_else(|| kind.not_found())?;
+    let mut current = load(tx, scope, kind, id).await?;
     if !rule.from.contains(&current.status.as_str()) {
         return Err(wrong_status(kind, &current, rule.verb, rule.from));
     }
@@ -614,7 +650,7 @@ pub async fn act(
         refuse_lapsed(&current, super::calendar::bucharest_today(now))?;
     }
     if action == Action::Cancel && kind == Kind::DeliveryNote {
-        let stornos = store::stornos_of(&mut tx, scope.id(), id).await?;
+        let stornos = store::stornos_of(tx, scope.id(), id).await?;
         if !stornos.is_empty() {
             return Err(ApiError::unprocessable(format!(
                 "Delivery note {} is reversed by {}; cancel that storno first.",
@@ -625,18 +661,17 @@ pub async fn act(
     }
     // A note restored from cancelled keeps the number it had.
     if action == Action::Issue && current.series_number.is_none() {
-        number(&mut tx, scope, kind, &mut current, now).await?;
+        number(tx, scope, kind, &mut current, now).await?;
         let (series, n) = (current.series_id, current.series_number);
         if let (Some(series), Some(n)) = (series, n) {
-            store::set_number(&mut tx, scope.id(), id, series, n, &current.number).await?;
+            store::set_number(tx, scope.id(), id, series, n, &current.number).await?;
         }
     }
-    if !store::transition(&mut tx, scope.id(), id, rule.from, rule.to, rule.stamp, now).await? {
+    if !store::transition(tx, scope.id(), id, rule.from, rule.to, rule.stamp, now).await? {
         return Err(wrong_status(kind, &current, rule.verb, rule.from));
     }
-    let record = load(&mut tx, scope, kind, id).await?;
-    record_event(&mut tx, scope.origin(), rule.change, &record, now).await?;
-    tx.commit().await?;
+    let record = load(tx, scope, kind, id).await?;
+    record_event(tx, origin, rule.change, &record, now).await?;
     Ok(record)
 }
 
@@ -916,28 +951,13 @@ pub async fn document(
     let company = &scope.company;
     let built = draft::build(&r.content.0, company, r.issue_date)
         .map_err(|e| internal(format!("the stored {} does not rebuild: {e:?}", r.kind)))?;
-    let banks = bank_accounts::list(&state.db, company.id).await?;
-    let bank = banks.iter().find(|b| b.is_default).or(banks.first());
-    let seller = super::issue::seller_of(company, bank);
     let buyer = match r.client_id {
         Some(c) => clients::get(&state.db, company.id, c)
             .await?
             .and_then(|c| serde_json::to_value(super::buyer::Buyer::from(&c)).ok()),
         None => Some(serde_json::json!({ "name": r.receiver_name, "cui": r.receiver_cif })),
     };
-    let parties = super::ubl::Parties {
-        seller: &seller,
-        buyer: buyer.as_ref(),
-    };
-    let rates = vat_rates::list(&state.db, company.id).await?;
-    super::ubl::document(
-        &built,
-        &r.number,
-        parties,
-        None,
-        &super::issue::exemptions(&rates),
-    )
-    .map_err(|e| internal(format!("the {}'s EN 16931 totals: {e}", r.kind)))
+    super::issue::document_as_of_now(state, company, &built, &r.number, buyer.as_ref()).await
 }
 
 fn internal(message: String) -> ApiError {

@@ -154,8 +154,51 @@ pub fn document(
             ..model::VatBreakdown::default()
         })
         .collect();
+    if draft.as_credit_note {
+        turn_into_credit_note(&mut invoice);
+    }
     invoice.compute_totals(draft.exchange_rate.filter(|_| foreign))?;
+    if draft.as_credit_note
+        && invoice.totals.payable.is_some_and(|p| p.is_sign_positive())
+        && invoice.due_date.is_none()
+        && invoice.payment_terms.is_none()
+    {
+        // BR-CO-25: an amount due needs a due date or payment terms. A credit note's is
+        // owed back to the buyer; say against what.
+        invoice.payment_terms = Some(match invoice.preceding_invoices.first() {
+            Some(p) => format!("Notă de credit pentru factura {}", p.number),
+            None => "Notă de credit".to_owned(),
+        });
+    }
     Ok(invoice)
+}
+
+/// A storno (an invoice with negative quantities) as a UBL `CreditNote` (type 381): every
+/// quantity and every amount the totals start from changes sign, so the credit note's totals
+/// are the storno's turned positive.
+fn turn_into_credit_note(invoice: &mut model::Invoice) {
+    invoice.kind = DocumentKind::CreditNote;
+    "381".clone_into(&mut invoice.type_code);
+    let flip = |ac: &mut LineAllowanceCharge| {
+        ac.amount = ac.amount.map(|a| -a);
+        ac.base_amount = ac.base_amount.map(|a| -a);
+    };
+    for line in &mut invoice.lines {
+        line.quantity = line.quantity.map(|q| -q);
+        line.allowances
+            .iter_mut()
+            .chain(line.charges.iter_mut())
+            .for_each(flip);
+    }
+    for ac in invoice
+        .allowances
+        .iter_mut()
+        .chain(invoice.charges.iter_mut())
+    {
+        ac.amount = ac.amount.map(|a| -a);
+        ac.base_amount = ac.base_amount.map(|a| -a);
+    }
+    invoice.totals.prepaid = invoice.totals.prepaid.map(|p| -p);
 }
 
 /// The UBL 2.1 XML of a document.

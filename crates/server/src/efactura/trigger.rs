@@ -9,7 +9,6 @@ use super::sync::MAX_DAYS_BACK;
 use super::{env_name, tokens};
 use crate::api::error::ApiError;
 use crate::auth::Principal;
-use crate::events::{self, DomainEvent, Origin};
 use crate::jobs::sync_efactura;
 use crate::state::AppState;
 use crate::store::companies::{self, Company};
@@ -86,18 +85,9 @@ pub async fn toggle(
             .await
             .map_err(|p| no_token(&p.to_string()))?;
     }
-    let origin = Origin {
-        organization: company.organization_id,
-        company: Some(company.id),
-        actor: Some(principal.user.id),
-    };
-    let event = DomainEvent::CompanyUpdated {
-        company_id: company.id,
-        company_name: company.name.clone(),
-    };
     let mut tx = state.db.begin().await?;
     companies::set_sync_enabled(&mut tx, company.id, enable, now).await?;
-    events::record(&mut tx, origin, &event, now).await?;
+    crate::tenancy::companies::record_updated(&mut tx, principal, company, now).await?;
     tx.commit().await?;
     Ok(enable)
 }

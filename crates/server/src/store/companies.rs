@@ -40,6 +40,8 @@ pub struct Company {
     pub archive_enabled: bool,
     pub archive_retention_years: Option<i32>,
     pub efactura_delay_hours: Option<i32>,
+    /// How its credit notes are written.
+    pub credit_note_style: CreditNoteStyle,
     pub is_read_only: bool,
     pub enabled_modules: Option<Vec<String>>,
     pub registry_checked_at: Option<OffsetDateTime>,
@@ -47,6 +49,39 @@ pub struct Company {
     pub hard_delete_at: Option<OffsetDateTime>,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
+}
+
+/// How a company writes its credit notes (issue #7). Romanian practice knows both; the
+/// company's accountant picks one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CreditNoteStyle {
+    /// An invoice (type 380) with negative quantities: "factură storno".
+    #[default]
+    Storno,
+    /// A UBL `CreditNote` (type 381) with positive quantities, uploaded with standard=CN.
+    CreditNote,
+}
+
+impl CreditNoteStyle {
+    pub const ALL: [Self; 2] = [Self::Storno, Self::CreditNote];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Storno => "storno",
+            Self::CreditNote => "credit_note",
+        }
+    }
+}
+
+impl std::str::FromStr for CreditNoteStyle {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|x| x.as_str() == s.trim())
+            .ok_or_else(|| format!("'{s}' is not one of storno, credit_note."))
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -80,6 +115,7 @@ struct Row {
     archive_enabled: bool,
     archive_retention_years: Option<i32>,
     efactura_delay_hours: Option<i32>,
+    credit_note_style: String,
     is_read_only: bool,
     enabled_modules: Option<Json<Vec<String>>>,
     registry_checked_at: Option<Ts>,
@@ -121,6 +157,7 @@ impl From<Row> for Company {
             archive_enabled: r.archive_enabled,
             archive_retention_years: r.archive_retention_years,
             efactura_delay_hours: r.efactura_delay_hours,
+            credit_note_style: r.credit_note_style.parse().unwrap_or_default(),
             is_read_only: r.is_read_only,
             enabled_modules: r.enabled_modules.map(|j| j.0),
             registry_checked_at: r.registry_checked_at.map(|t| t.0),
@@ -138,8 +175,8 @@ macro_rules! select_company {
          vat_on_collection, oss, vat_in, eori_code, address, city, county, country, postal_code, \
          phone, email, website, capital_social, representative, representative_role, \
          default_currency, sync_enabled, last_synced_at, sync_days_back, archive_enabled, \
-         archive_retention_years, efactura_delay_hours, is_read_only, enabled_modules, \
-         registry_checked_at, deleted_at, hard_delete_at, created_at, updated_at FROM companies"
+         archive_retention_years, efactura_delay_hours, credit_note_style, is_read_only, \
+         enabled_modules, registry_checked_at, deleted_at, hard_delete_at, created_at, updated_at FROM companies"
     };
 }
 
@@ -201,9 +238,9 @@ pub async fn insert(tx: &mut Tx, c: &Company) -> Result<(), StoreError> {
          vat_on_collection, oss, vat_in, eori_code, address, city, county, country, postal_code, phone, \
          email, website, capital_social, representative, representative_role, default_currency, \
          sync_enabled, sync_days_back, archive_enabled, archive_retention_years, efactura_delay_hours, \
-         is_read_only, enabled_modules, registry_checked_at, created_at, updated_at) \
+         is_read_only, enabled_modules, registry_checked_at, created_at, updated_at, credit_note_style) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, \
-         $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)",
+         $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34)",
     )
     .bind(c.id).bind(c.organization_id).bind(&c.name).bind(c.cif).bind(&c.registration_number)
     .bind(c.vat_payer).bind(&c.vat_code).bind(c.vat_on_collection).bind(c.oss).bind(&c.vat_in)
@@ -213,7 +250,7 @@ pub async fn insert(tx: &mut Tx, c: &Company) -> Result<(), StoreError> {
     .bind(c.sync_enabled).bind(c.sync_days_back).bind(c.archive_enabled)
     .bind(c.archive_retention_years).bind(c.efactura_delay_hours).bind(c.is_read_only)
     .bind(c.enabled_modules.clone().map(Json)).bind(c.registry_checked_at.map(Ts))
-    .bind(Ts(c.created_at)).bind(Ts(c.updated_at))
+    .bind(Ts(c.created_at)).bind(Ts(c.updated_at)).bind(c.credit_note_style.as_str())
     .execute(conn)
     .await.map(|r| r.rows_affected()))
     .map_err(duplicate)?;
@@ -228,8 +265,8 @@ pub async fn update(tx: &mut Tx, c: &Company) -> Result<(), StoreError> {
          county = $13, country = $14, postal_code = $15, phone = $16, email = $17, website = $18, \
          capital_social = $19, representative = $20, representative_role = $21, default_currency = $22, \
          sync_days_back = $23, archive_enabled = $24, archive_retention_years = $25, \
-         efactura_delay_hours = $26, enabled_modules = $27, registry_checked_at = $28, updated_at = $29 \
-         WHERE organization_id = $1 AND id = $2",
+         efactura_delay_hours = $26, enabled_modules = $27, registry_checked_at = $28, updated_at = $29, \
+         credit_note_style = $30 WHERE organization_id = $1 AND id = $2",
     )
     .bind(c.organization_id).bind(c.id).bind(&c.name).bind(&c.registration_number).bind(c.vat_payer)
     .bind(&c.vat_code).bind(c.vat_on_collection).bind(c.oss).bind(&c.vat_in).bind(&c.eori_code)
@@ -238,6 +275,7 @@ pub async fn update(tx: &mut Tx, c: &Company) -> Result<(), StoreError> {
     .bind(&c.representative_role).bind(&c.default_currency).bind(c.sync_days_back)
     .bind(c.archive_enabled).bind(c.archive_retention_years).bind(c.efactura_delay_hours)
     .bind(c.enabled_modules.clone().map(Json)).bind(c.registry_checked_at.map(Ts)).bind(Ts(c.updated_at))
+    .bind(c.credit_note_style.as_str())
     .execute(conn)
     .await.map(|r| r.rows_affected()))
     .map_err(duplicate)?;

@@ -5,7 +5,7 @@ use sqlx::types::Json;
 use time::OffsetDateTime;
 
 use super::{Db, Ts, Tx};
-use crate::ids::{CompanyId, EmailLogId, EmailTemplateId, InvoiceId, UserId};
+use crate::ids::{CompanyId, EmailLogId, EmailTemplateId, InvoiceId, TradeDocumentId, UserId};
 use crate::{on_db, on_tx};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -98,6 +98,9 @@ pub struct LogRow {
     pub id: EmailLogId,
     pub company_id: CompanyId,
     pub invoice_id: Option<InvoiceId>,
+    /// The proforma or delivery note it sent.
+    pub trade_document_id: Option<TradeDocumentId>,
+    /// `invoice`, `proforma` or `delivery_note`.
     pub category: String,
     pub to_email: String,
     pub cc_emails: Json<Vec<String>>,
@@ -118,7 +121,7 @@ pub struct LogRow {
 
 macro_rules! select_logs {
     () => {
-        "SELECT id, company_id, invoice_id, category, to_email, cc_emails, bcc_emails, subject, body, template_id, \
+        "SELECT id, company_id, invoice_id, trade_document_id, category, to_email, cc_emails, bcc_emails, subject, body, template_id, \
          template_used, from_email, attachments, status, error_message, sent_by, sent_at, created_at, updated_at \
          FROM email_logs"
     };
@@ -128,13 +131,14 @@ pub async fn insert_log(tx: &mut Tx, l: &LogRow) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query(
         "INSERT INTO email_logs (id, company_id, invoice_id, category, to_email, cc_emails, bcc_emails, subject, \
          body, template_id, template_used, from_email, attachments, status, error_message, sent_by, sent_at, \
-         created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+         created_at, updated_at, trade_document_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
     )
     .bind(l.id).bind(l.company_id).bind(l.invoice_id).bind(&l.category).bind(&l.to_email)
     .bind(&l.cc_emails).bind(&l.bcc_emails).bind(&l.subject).bind(&l.body).bind(l.template_id)
     .bind(&l.template_used).bind(&l.from_email).bind(&l.attachments).bind(&l.status)
     .bind(&l.error_message).bind(l.sent_by).bind(l.sent_at).bind(l.created_at).bind(l.updated_at)
+    .bind(l.trade_document_id)
     .execute(c)
     .await.map(|r| r.rows_affected()))?;
     Ok(())
@@ -157,6 +161,19 @@ pub async fn logs_of_invoice(
     on_db!(db, c => sqlx::query_as::<_, LogRow>(concat!(select_logs!(),
         " WHERE company_id = $1 AND invoice_id = $2 ORDER BY created_at DESC, id DESC"))
         .bind(company).bind(invoice)
+        .fetch_all(c)
+        .await)
+}
+
+/// A proforma's or delivery note's e-mails, newest first.
+pub async fn logs_of_trade_document(
+    db: &Db,
+    company: CompanyId,
+    document: TradeDocumentId,
+) -> Result<Vec<LogRow>, sqlx::Error> {
+    on_db!(db, c => sqlx::query_as::<_, LogRow>(concat!(select_logs!(),
+        " WHERE company_id = $1 AND trade_document_id = $2 ORDER BY created_at DESC, id DESC"))
+        .bind(company).bind(document)
         .fetch_all(c)
         .await)
 }

@@ -12,6 +12,7 @@ pub mod anaf_tokens;
 pub mod api_keys;
 pub mod audit;
 pub mod bank_accounts;
+pub mod branding;
 pub mod clause;
 pub mod clients;
 pub mod companies;

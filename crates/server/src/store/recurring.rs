@@ -5,8 +5,10 @@ use sqlx::types::Json;
 use time::{Date, OffsetDateTime};
 
 use super::{Db, Ts, Tx, is_unique_violation, like_pattern};
-use crate::documents::recurring::{Issued, RecurringInput};
-use crate::ids::{ClientId, CompanyId, InvoiceId, RecurringId, RecurringRunId, SeriesId, UserId};
+use crate::documents::recurring::{Issued, Made, RecurringInput};
+use crate::ids::{
+    ClientId, CompanyId, InvoiceId, RecurringId, RecurringRunId, SeriesId, TradeDocumentId, UserId,
+};
 use crate::{on_db, on_tx};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -32,6 +34,8 @@ pub struct RecurringRecord {
     pub total: i64,
     pub last_issued_at: Option<Ts>,
     pub last_invoice_id: Option<InvoiceId>,
+    /// The proforma the last run made, for a template of proformas.
+    pub last_trade_document_id: Option<TradeDocumentId>,
     pub last_invoice_number: Option<String>,
     pub last_document_type: Option<String>,
     pub last_error: Option<String>,
@@ -47,21 +51,22 @@ macro_rules! columns {
         "id, company_id, client_id, series_id, reference, is_active, document_type, currency, frequency, \
          frequency_day, frequency_month, next_issuance_date, stop_date, auto_issue, auto_submit, content, \
          subtotal, vat_total, total, last_issued_at, last_invoice_id, last_invoice_number, \
-         last_document_type, last_error, version, created_by, deleted_at, created_at, updated_at"
+         last_document_type, last_error, version, created_by, deleted_at, created_at, updated_at, \
+         last_trade_document_id"
     };
 }
 
 pub async fn insert(tx: &mut Tx, r: &RecurringRecord) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query(concat!("INSERT INTO recurring_invoices (", columns!(), ") VALUES \
         ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, \
-         $21, $22, $23, $24, $25, $26, $27, $28, $29)"))
+         $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)"))
         .bind(r.id).bind(r.company_id).bind(r.client_id).bind(r.series_id).bind(&r.reference)
         .bind(r.is_active).bind(&r.document_type).bind(&r.currency).bind(&r.frequency)
         .bind(r.frequency_day).bind(r.frequency_month).bind(r.next_issuance_date).bind(r.stop_date)
         .bind(r.auto_issue).bind(r.auto_submit).bind(&r.content).bind(r.subtotal).bind(r.vat_total)
         .bind(r.total).bind(r.last_issued_at).bind(r.last_invoice_id).bind(&r.last_invoice_number)
         .bind(&r.last_document_type).bind(&r.last_error).bind(r.version).bind(r.created_by)
-        .bind(r.deleted_at).bind(r.created_at).bind(r.updated_at)
+        .bind(r.deleted_at).bind(r.created_at).bind(r.updated_at).bind(r.last_trade_document_id)
         .execute(c)
         .await.map(|r| r.rows_affected()))?;
     Ok(())
@@ -200,19 +205,21 @@ pub async fn claim_run(
     }
 }
 
-/// Records the invoice of the run just claimed.
+/// Records the invoice (or proforma) of the run just claimed.
 pub async fn finish_run(
     tx: &mut Tx,
     recurring: RecurringId,
     period: Option<Date>,
-    invoice: InvoiceId,
+    made: Made,
 ) -> Result<(), sqlx::Error> {
-    // The manual run claimed last is the one without an invoice yet.
+    let (invoice, proforma) = made.ids();
+    // The manual run claimed last is the one without a document yet.
     on_tx!(tx, c => sqlx::query(
-        "UPDATE recurring_runs SET invoice_id = $3 WHERE recurring_id = $1 AND invoice_id IS NULL \
+        "UPDATE recurring_runs SET invoice_id = $3, trade_document_id = $4 WHERE recurring_id = $1 \
+         AND invoice_id IS NULL AND trade_document_id IS NULL \
          AND (period = $2 OR ($2 IS NULL AND period IS NULL))",
     )
-    .bind(recurring).bind(period).bind(invoice)
+    .bind(recurring).bind(period).bind(invoice).bind(proforma)
     .execute(c)
     .await.map(|r| r.rows_affected()))?;
     Ok(())
@@ -221,7 +228,8 @@ pub async fn finish_run(
 /// How many runs made an invoice (for tests and the detail).
 pub async fn run_count(db: &Db, recurring: RecurringId) -> Result<i64, sqlx::Error> {
     on_db!(db, c => sqlx::query_scalar::<_, i64>(
-        "SELECT COUNT(*) FROM recurring_runs WHERE recurring_id = $1 AND invoice_id IS NOT NULL",
+        "SELECT COUNT(*) FROM recurring_runs WHERE recurring_id = $1 \
+         AND (invoice_id IS NOT NULL OR trade_document_id IS NOT NULL)",
     )
     .bind(recurring)
     .fetch_one(c)
@@ -240,10 +248,10 @@ pub async fn advance(
     on_tx!(tx, c => sqlx::query(
         "UPDATE recurring_invoices SET next_issuance_date = $2, is_active = $3, last_issued_at = $4, \
          last_invoice_id = $5, last_invoice_number = $6, last_document_type = $7, last_error = NULL, \
-         version = version + 1, updated_at = $4 WHERE id = $1",
+         last_trade_document_id = $8, version = version + 1, updated_at = $4 WHERE id = $1",
     )
-    .bind(id).bind(next).bind(active).bind(Ts(now)).bind(issued.invoice_id).bind(&issued.number)
-    .bind(&issued.document_type)
+    .bind(id).bind(next).bind(active).bind(Ts(now)).bind(issued.made.ids().0).bind(&issued.number)
+    .bind(&issued.document_type).bind(issued.made.ids().1)
     .execute(c)
     .await.map(|r| r.rows_affected()))?;
     Ok(())

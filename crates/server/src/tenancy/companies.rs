@@ -15,7 +15,7 @@ use crate::party::{self, Address, AddressKeys};
 use crate::registry::RegistryError;
 use crate::state::AppState;
 use crate::store::bank_accounts::{self, BankAccountRow};
-use crate::store::companies::{self, Company};
+use crate::store::companies::{self, Company, CreditNoteStyle};
 use crate::store::series::{self, SeriesRow};
 use crate::store::{StoreError, Ts, Tx, vat_rates};
 
@@ -37,6 +37,31 @@ pub const MODULES: &[&str] = &[
     "efactura",
     "spv_messages",
 ];
+
+/// Where a change `principal` makes to `company` comes from, for its event.
+pub fn origin(principal: &Principal, company: &Company) -> Origin {
+    Origin {
+        organization: company.organization_id,
+        company: Some(company.id),
+        actor: Some(principal.user.id),
+    }
+}
+
+/// Writes `company.updated` for a change `principal` made to `company`, in the change's
+/// transaction.
+pub async fn record_updated(
+    tx: &mut Tx,
+    principal: &Principal,
+    company: &Company,
+    now: OffsetDateTime,
+) -> Result<(), ApiError> {
+    let event = DomainEvent::CompanyUpdated {
+        company_id: company.id,
+        company_name: company.name.clone(),
+    };
+    events::record(tx, origin(principal, company), &event, now).await?;
+    Ok(())
+}
 
 /// Fields a request may set; `None` leaves a field as it is (or as the registry filled it).
 #[derive(Debug, Clone, Default)]
@@ -65,6 +90,8 @@ pub struct CompanyChanges {
     pub archive_enabled: Option<bool>,
     pub archive_retention_years: Patch<i32>,
     pub efactura_delay_hours: Patch<i32>,
+    /// `storno` or `credit_note`.
+    pub credit_note_style: Option<String>,
     pub enabled_modules: Patch<Vec<String>>,
     /// The default bank account: `null` removes it.
     pub bank: Patch<BankChange>,
@@ -123,11 +150,7 @@ pub async fn create(
     if let Some(bank) = bank {
         set_default_bank(&mut tx, company.id, bank, now).await?;
     }
-    let origin = Origin {
-        organization: org,
-        company: Some(company.id),
-        actor: Some(principal.user.id),
-    };
+    let origin = origin(principal, &company);
     events::record(
         &mut tx,
         origin,
@@ -164,21 +187,7 @@ pub async fn update(
         }
         Patch::Absent => {}
     }
-    let origin = Origin {
-        organization: company.organization_id,
-        company: Some(company.id),
-        actor: Some(principal.user.id),
-    };
-    events::record(
-        &mut tx,
-        origin,
-        &DomainEvent::CompanyUpdated {
-            company_id: company.id,
-            company_name: company.name.clone(),
-        },
-        now,
-    )
-    .await?;
+    record_updated(&mut tx, principal, &company, now).await?;
     tx.commit().await?;
     Ok(company)
 }
@@ -238,11 +247,7 @@ pub async fn delete(
         now,
     )
     .await?;
-    let origin = Origin {
-        organization: company.organization_id,
-        company: Some(company.id),
-        actor: Some(principal.user.id),
-    };
+    let origin = origin(principal, company);
     events::record(
         &mut tx,
         origin,
@@ -280,11 +285,7 @@ pub async fn restore(
     companies::set_deleted(&mut tx, company.organization_id, company.id, None, now)
         .await
         .map_err(duplicate_cif)?;
-    let origin = Origin {
-        organization: company.organization_id,
-        company: Some(company.id),
-        actor: Some(principal.user.id),
-    };
+    let origin = origin(principal, &company);
     events::record(
         &mut tx,
         origin,
@@ -355,6 +356,7 @@ fn blank(org: OrgId, cif: einvoice::ids::Cif, now: OffsetDateTime) -> Company {
         archive_enabled: false,
         archive_retention_years: None,
         efactura_delay_hours: None,
+        credit_note_style: CreditNoteStyle::default(),
         is_read_only: false,
         enabled_modules: None,
         registry_checked_at: None,
@@ -484,6 +486,12 @@ fn apply(c: &mut Company, ch: CompanyChanges) -> Result<(), ApiError> {
     }
     ch.efactura_delay_hours
         .apply_to(&mut c.efactura_delay_hours);
+    if let Some(style) = ch.credit_note_style {
+        match style.parse() {
+            Ok(style) => c.credit_note_style = style,
+            Err(message) => errors.push(FieldError::new("creditNoteStyle", message)),
+        }
+    }
     if let Some(bad) = ch
         .enabled_modules
         .as_value()

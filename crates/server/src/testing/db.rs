@@ -3,17 +3,31 @@
 //! fresh database created there.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use sqlx::Connection;
 
 /// The environment variable that switches the suite to PostgreSQL.
 pub const POSTGRES_ENV: &str = "FACTURO_TEST_POSTGRES";
 
-#[derive(Debug)]
+/// A test's database. Clones (a second server beside the first, a restart) share it; the
+/// scratch directory goes when the last of them is dropped.
+#[derive(Debug, Clone)]
 pub struct TestDb {
     pub url: String,
     /// Scratch space of the test (the SQLite file lives here, and the server's data dir).
     pub dir: PathBuf,
+    _scratch: Arc<Scratch>,
+}
+
+/// Removes a scratch directory when dropped, so that a test run leaves no files behind.
+#[derive(Debug)]
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 pub fn is_postgres() -> bool {
@@ -33,7 +47,11 @@ impl TestDb {
             Ok(base) if !base.is_empty() => create_pg_database(&base).await,
             _ => format!("sqlite://{}", dir.join("facturo.db").display()),
         };
-        TestDb { url, dir }
+        TestDb {
+            url,
+            _scratch: Arc::new(Scratch(dir.clone())),
+            dir,
+        }
     }
 }
 

@@ -182,3 +182,124 @@ async fn what_is_not_the_invoice_s_to_credit_is_refused() {
     let stranger = app.user().await.company().await;
     assert_eq!(credit(&stranger, id, json!({})).await.status, 404);
 }
+
+/// Text between `<tag>` (any attributes) and `</tag>`, each occurrence.
+fn elements<'x>(xml: &'x str, tag: &str) -> Vec<&'x str> {
+    xml.split(&format!("<{tag}"))
+        .skip(1)
+        .filter_map(|rest| {
+            let body = rest.split_once('>')?.1;
+            Some(body.split_once(&format!("</{tag}>"))?.0)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_company_may_write_its_credit_notes_as_ubl_credit_notes() {
+    let app = TestApp::spawn().await;
+    let owner = crate::efactura::connected(&app).await;
+    let company = format!("/api/v1/companies/{}", owner.company.as_deref().unwrap());
+    assert_eq!(owner.get(&company).await.body["creditNoteStyle"], "storno");
+    let bad = owner
+        .patch(&company, json!({ "creditNoteStyle": "381" }))
+        .await;
+    assert_eq!(bad.status, 422, "{}", bad.body);
+    assert!(
+        bad.body.to_string().contains("storno, credit_note"),
+        "{}",
+        bad.body
+    );
+    let set = owner
+        .patch(&company, json!({ "creditNoteStyle": "credit_note" }))
+        .await;
+    assert_eq!(set.status, 200, "{}", set.body);
+    assert_eq!(set.body["creditNoteStyle"], "credit_note");
+
+    let invoice = issued(&owner).await;
+    let id = invoice["id"].as_str().unwrap();
+    let consulting = invoice["lines"][0]["id"].as_str().unwrap();
+    let note = credit(
+        &owner,
+        id,
+        json!({ "lines": [{ "lineId": consulting, "quantity": "4" }] }),
+    )
+    .await;
+    assert_eq!(note.status, 201, "{}", note.body);
+    let note_id = note.body["invoice"]["id"].as_str().unwrap().to_owned();
+    let done = issue(&owner, &note_id).await;
+    assert_eq!(done.status, 200, "{}", done.body);
+    // The read model keeps the storno's signs, whatever the XML says: balances and reports
+    // add up the same for both styles.
+    let read = owner.get(&format!("/api/v1/invoices/{note_id}")).await.body;
+    assert_eq!(
+        (&read["status"], &read["total"]),
+        (&json!("refund"), &json!("-726.00"))
+    );
+
+    let xml = owner
+        .get(&format!("/api/v1/invoices/{note_id}/xml"))
+        .await
+        .body;
+    let xml = xml.as_str().unwrap();
+    assert!(
+        xml.contains(
+            "<CreditNote xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2\""
+        ),
+        "{xml}"
+    );
+    assert_eq!(elements(xml, "cbc:CreditNoteTypeCode"), ["381"]);
+    assert_eq!(elements(xml, "cbc:CreditedQuantity"), ["4"]);
+    assert_eq!(elements(xml, "cbc:PayableAmount"), ["726.00"]);
+    assert_eq!(elements(xml, "cbc:LineExtensionAmount")[0], "600.00");
+    assert!(
+        elements(xml, "cac:BillingReference")[0].contains("FCT0001"),
+        "{xml}"
+    );
+    // BR-CO-25: a positive amount due names its terms.
+    assert!(
+        elements(xml, "cac:PaymentTerms")[0].contains("Notă de credit pentru factura FCT0001"),
+        "{xml}"
+    );
+    // The native validator, which issue ran, agrees on its own route.
+    let (status, report) =
+        crate::validation::validate(&app, Some(&owner.token), xml.as_bytes().to_vec()).await;
+    assert_eq!((status, &report["valid"]), (200, &json!(true)), "{report}");
+
+    let (status, _, _, text) =
+        crate::pdfs::pdf_at(&owner, &format!("/api/v1/invoices/{note_id}/pdf")).await;
+    assert_eq!(status, 200);
+    let text = crate::pdfs::squeezed(&text);
+    assert!(
+        text.contains("Notădecredit") && text.contains("726,00") && !text.contains("-726,00"),
+        "{text}"
+    );
+
+    // ANAF takes it as a credit note (standard=CN): the simulator refuses a CreditNote sent
+    // as UBL.
+    crate::efactura::submit(&owner, &note_id).await;
+    crate::efactura::until_status(
+        &app,
+        &owner,
+        &note_id,
+        "validated",
+        time::Duration::minutes(2),
+    )
+    .await;
+
+    // Storno again: the next credit note is an invoice with negative quantities.
+    owner
+        .patch(&company, json!({ "creditNoteStyle": "storno" }))
+        .await;
+    let transport = invoice["lines"][1]["id"].as_str().unwrap();
+    let storno = credit(&owner, id, json!({ "lines": [{ "lineId": transport }] })).await;
+    let storno_id = storno.body["invoice"]["id"].as_str().unwrap().to_owned();
+    assert_eq!(issue(&owner, &storno_id).await.status, 200);
+    let xml = owner
+        .get(&format!("/api/v1/invoices/{storno_id}/xml"))
+        .await
+        .body;
+    let xml = xml.as_str().unwrap();
+    assert_eq!(elements(xml, "cbc:InvoiceTypeCode"), ["380"]);
+    assert_eq!(elements(xml, "cbc:InvoicedQuantity"), ["-1"]);
+    assert_eq!(elements(xml, "cbc:PayableAmount"), ["-120.99"]);
+}

@@ -12,7 +12,7 @@ use time::Duration;
 use crate::support::{Actor, TestApp};
 
 /// The simulator the app embeds.
-fn sim(app: &TestApp) -> &EfacturaSim {
+pub fn sim(app: &TestApp) -> &EfacturaSim {
     app.state
         .sandbox
         .as_ref()
@@ -20,7 +20,7 @@ fn sim(app: &TestApp) -> &EfacturaSim {
 }
 
 /// A user with a company connected to the sandbox's ANAF.
-async fn connected(app: &TestApp) -> Actor<'_> {
+pub async fn connected(app: &TestApp) -> Actor<'_> {
     let actor = app.user().await.company().await;
     let tokens = sim(app).issue_tokens("ana.pop", SANDBOX_CLIENT);
     let reply = actor
@@ -44,7 +44,7 @@ async fn issued(actor: &Actor<'_>) -> String {
     id
 }
 
-async fn submit(actor: &Actor<'_>, id: &str) {
+pub async fn submit(actor: &Actor<'_>, id: &str) {
     let reply = actor
         .post(&format!("/api/v1/invoices/{id}/submit"), json!({}))
         .await;
@@ -90,7 +90,7 @@ async fn until_state(actor: &Actor<'_>, id: &str, state: &str) {
 
 /// Moves the server's (and so ANAF's) clock on by `by`, a step at a time, letting due jobs run
 /// until the invoice's status is `status`.
-async fn until_status(app: &TestApp, actor: &Actor<'_>, id: &str, status: &str, by: Duration) {
+pub async fn until_status(app: &TestApp, actor: &Actor<'_>, id: &str, status: &str, by: Duration) {
     // The session lasts an hour: the whole walk stays within it.
     let steps = (Duration::minutes(50).whole_seconds() / by.whole_seconds()).max(1);
     for _ in 0..steps {

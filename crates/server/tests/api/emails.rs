@@ -267,3 +267,189 @@ async fn what_cannot_be_sent_is_refused_and_nothing_is_queued() {
     );
     assert_eq!(log.body[0]["status"], "sent", "{}", log.body);
 }
+
+#[tokio::test]
+async fn proformas_and_delivery_notes_are_e_mailed_with_their_pdfs() {
+    let app = TestApp::spawn().await;
+    let owner = app.user().await.company().await;
+    let client = owner
+        .client_with_email("Cumpărător SRL", "achizitii@firma.test")
+        .await;
+    let lines =
+        json!([{ "description": "Mărfuri", "quantity": "3", "unitPrice": "100", "vatRate": "21" }]);
+    let proforma = owner
+        .post(
+            "/api/v1/proforma-invoices",
+            json!({ "clientId": client["id"], "lines": lines }),
+        )
+        .await
+        .body;
+    let proforma_id = proforma["id"].as_str().unwrap().to_owned();
+    let number = proforma["number"].as_str().unwrap().to_owned();
+
+    let defaults = owner
+        .get(&format!(
+            "/api/v1/proforma-invoices/{proforma_id}/email-defaults"
+        ))
+        .await;
+    assert_eq!(defaults.status, 200, "{}", defaults.body);
+    assert_eq!(defaults.body["to"], "achizitii@firma.test");
+    assert!(
+        defaults.body["subject"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("Factura proformă {number} de la ")),
+        "{}",
+        defaults.body
+    );
+    assert!(
+        defaults.body["body"]
+            .as_str()
+            .unwrap()
+            .contains("363.00 RON"),
+        "{}",
+        defaults.body
+    );
+    let sent = owner
+        .post(
+            &format!("/api/v1/proforma-invoices/{proforma_id}/email"),
+            json!({ "to": "achizitii@firma.test", "subject": "Oferta {{documentNumber}}", "body": "Total {{total}} {{currency}}" }),
+        )
+        .await;
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    assert_eq!(
+        (&sent.body["category"], &sent.body["proformaNumber"]),
+        (&json!("proforma"), &json!(number))
+    );
+    assert_eq!(sent.body["invoiceId"], Value::Null);
+
+    // A delivery note is e-mailed once issued.
+    let note = owner
+        .post(
+            "/api/v1/delivery-notes",
+            json!({ "clientId": client["id"], "lines": lines }),
+        )
+        .await
+        .body["deliveryNote"]
+        .clone();
+    let note_id = note["id"].as_str().unwrap().to_owned();
+    let draft = owner
+        .post(
+            &format!("/api/v1/delivery-notes/{note_id}/email"),
+            json!({ "to": "achizitii@firma.test" }),
+        )
+        .await;
+    assert_eq!(draft.status, 400, "{}", draft.body);
+    assert!(
+        draft.body["error"]
+            .as_str()
+            .unwrap()
+            .contains("issue it first"),
+        "{}",
+        draft.body
+    );
+    let issued = owner
+        .post(
+            &format!("/api/v1/delivery-notes/{note_id}/issue"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(issued.status, 200, "{}", issued.body);
+    let note_number = issued.body["number"].as_str().unwrap().to_owned();
+    let sent = owner
+        .post(
+            &format!("/api/v1/delivery-notes/{note_id}/email"),
+            json!({ "to": "depozit@firma.test" }),
+        )
+        .await;
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    assert_eq!(
+        (
+            &sent.body["deliveryNoteId"],
+            &sent.body["deliveryNoteNumber"]
+        ),
+        (&json!(note_id), &json!(note_number))
+    );
+    assert!(
+        sent.body["subject"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("Avizul de însoțire {note_number}")),
+        "{}",
+        sent.body
+    );
+
+    app.jobs_done(&["send_document_email"]).await;
+    let mails = app.mail.mails();
+    let to = |address: &str| {
+        mails
+            .iter()
+            .find(|m| m.to.iter().any(|t| t.contains(address)))
+            .unwrap_or_else(|| panic!("a mail to {address}"))
+            .data
+            .clone()
+    };
+    let offer = to("achizitii@firma.test");
+    assert!(
+        offer.contains(&format!("Subject: Oferta {number}")) && offer.contains("Total 363.00 RON"),
+        "{offer}"
+    );
+    let pdf = attachment(&offer, &format!("proforma-{number}.pdf"));
+    let text: String = pdf_extract::extract_text_from_mem(&pdf)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert!(
+        text.contains("Facturăproformă") && text.contains(&number) && text.contains("363,00"),
+        "{text}"
+    );
+    assert!(!offer.contains(".xml"), "only invoices carry their XML");
+    let delivery = to("depozit@firma.test");
+    let pdf = attachment(&delivery, &format!("delivery-note-{note_number}.pdf"));
+    let text: String = pdf_extract::extract_text_from_mem(&pdf)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert!(
+        text.contains(&note_number) && text.contains("Mărfuri"),
+        "{text}"
+    );
+
+    let log = owner
+        .get(&format!("/api/v1/delivery-notes/{note_id}/emails"))
+        .await;
+    assert_eq!(log.status, 200, "{}", log.body);
+    assert_eq!(
+        log.body.as_array().unwrap().len(),
+        1,
+        "the draft's refusal left nothing: {}",
+        log.body
+    );
+    assert_eq!(log.body[0]["status"], "sent");
+    assert_eq!(
+        log.body[0]["attachments"],
+        json!([format!("delivery-note-{note_number}.pdf")])
+    );
+    let log = owner
+        .get(&format!("/api/v1/proforma-invoices/{proforma_id}/emails"))
+        .await;
+    assert_eq!(
+        (log.body.as_array().unwrap().len(), &log.body[0]["status"]),
+        (1, &json!("sent"))
+    );
+
+    // A cancelled proforma is not e-mailed.
+    owner
+        .post(
+            &format!("/api/v1/proforma-invoices/{proforma_id}/cancel"),
+            json!({}),
+        )
+        .await;
+    let cancelled = owner
+        .post(
+            &format!("/api/v1/proforma-invoices/{proforma_id}/email"),
+            json!({ "to": "achizitii@firma.test" }),
+        )
+        .await;
+    assert_eq!(cancelled.status, 400, "{}", cancelled.body);
+}

@@ -38,6 +38,18 @@ fn licence(pem: &str, plan: &str, days: i64) -> String {
     licensing::issue(&claims, pem, "test-vendor").unwrap()
 }
 
+/// A server enforcing plan limits under a 30-day licence for `plan`.
+async fn licensed(plan: &str) -> TestApp {
+    let (pem, key) = vendor();
+    let token = licence(&pem, plan, 30);
+    TestApp::spawn_with(move |c| {
+        c.enforce_plan_limits = true;
+        c.licence = Some(token);
+        c.licence_test_keys = vec![key];
+    })
+    .await
+}
+
 async fn licensing_of(token: Option<String>, key: &TrustedKey) -> Value {
     let key = key.clone();
     let app = TestApp::spawn_with(move |c| {
@@ -160,14 +172,7 @@ async fn the_plan_limits_companies_and_members_and_a_licence_lifts_them() {
     assert_eq!(fourth.body["code"], "PLAN_LIMIT");
 
     // A licence's limits replace the plan's.
-    let (pem, key) = vendor();
-    let token = licence(&pem, "starter", 30);
-    let app = TestApp::spawn_with(move |c| {
-        c.enforce_plan_limits = true;
-        c.licence = Some(token);
-        c.licence_test_keys = vec![key];
-    })
-    .await;
+    let app = licensed("starter").await;
     let owner = app.user().await.company().await;
     for _ in 0..4 {
         let more = owner
@@ -182,4 +187,34 @@ async fn the_plan_limits_companies_and_members_and_a_licence_lifts_them() {
             more.body
         );
     }
+}
+
+#[tokio::test]
+async fn recurring_invoices_need_a_plan_that_has_them() {
+    let template = |client: &Value| {
+        json!({ "clientId": client["id"], "frequency": "monthly", "frequencyDay": 1,
+                "dueDateType": "days", "dueDateDays": 15,
+                "lines": [{ "description": "Abonament", "quantity": "1", "unitPrice": "100", "vatRate": "21" }] })
+    };
+    let app = TestApp::spawn_with(|c| c.enforce_plan_limits = true).await;
+    let owner = app.user().await.company().await;
+    let client = owner.client().await;
+    let refused = owner
+        .post("/api/v1/recurring-invoices", template(&client))
+        .await;
+    assert_eq!(refused.status, 402, "{}", refused.body);
+    assert_eq!(
+        refused.body,
+        json!({ "error": "Recurring invoices are not included in your plan.", "code": "PLAN_LIMIT" })
+    );
+    let listed = owner.get("/api/v1/recurring-invoices").await;
+    assert_eq!(listed.body["data"], json!([]), "nothing was written");
+
+    let app = licensed("professional").await;
+    let owner = app.user().await.company().await;
+    let client = owner.client().await;
+    let made = owner
+        .post("/api/v1/recurring-invoices", template(&client))
+        .await;
+    assert_eq!(made.status, 201, "Professional has them: {}", made.body);
 }

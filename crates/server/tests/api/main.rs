@@ -54,6 +54,8 @@ mod passkeys;
 mod payments;
 // Invoice PDFs over HTTP: text read back, titles, languages, tenancy.
 mod pdfs;
+// The company logo (multipart uploads, refusals) and PDF settings applied to every document.
+mod branding;
 // Proformas and delivery notes: status machines, numbering, conversion, storno, expiry, PDFs.
 mod trade_documents;
 // Recurring invoices: schedules, exactly-once runs, BNR price rules, pause/resume, refusals.

@@ -52,8 +52,8 @@ fn monthly_on_31(client: &Value) -> Value {
         "nextIssuanceDate": "2026-06-30",
         "dueDateType": "days",
         "dueDateDays": 15,
-        "notes": "Servicii lunare",
-        "lines": [{ "description": "Mentenanță", "quantity": "1", "unitPrice": "500.00", "vatRate": "21" }],
+        "notes": "Servicii lunare, {{previousMonth}} {{previousMonthYear}}",
+        "lines": [{ "description": "Mentenanță {{month}} {{year}}", "quantity": "1", "unitPrice": "500.00", "vatRate": "21" }],
     })
 }
 
@@ -88,6 +88,16 @@ async fn a_monthly_template_runs_on_each_month_s_last_day_once_per_period() {
     assert_eq!(made[0]["issueDate"], "2026-06-30");
     assert_eq!(made[0]["dueDate"], "2026-07-15");
     assert_eq!(made[0]["total"], "605.00");
+    // The texts' variables are the issue day's.
+    let june = owner
+        .get(&format!(
+            "/api/v1/invoices/{}",
+            made[0]["id"].as_str().unwrap()
+        ))
+        .await
+        .body;
+    assert_eq!(june["notes"], "Servicii lunare, mai 2026");
+    assert_eq!(june["lines"][0]["description"], "Mentenanță iunie 2026");
     let after = get(&owner, &id).await;
     assert_eq!(after["nextIssuanceDate"], "2026-07-31");
     assert_eq!(after["lastInvoiceNumber"], "FCT0001");
@@ -98,12 +108,12 @@ async fn a_monthly_template_runs_on_each_month_s_last_day_once_per_period() {
     assert_eq!(tick_on(&app, date!(2026 - 06 - 30)).await, 0);
     let owner = owner.relogin().await;
     let rid: RecurringId = id.parse().unwrap();
-    let again = recurring::run(
+    let again = Box::pin(recurring::run(
         &app.state,
         rid,
         Trigger::Scheduled(date!(2026 - 06 - 30)),
         app.clock_now(),
-    )
+    ))
     .await
     .unwrap();
     assert_eq!(again, None);
@@ -115,9 +125,15 @@ async fn a_monthly_template_runs_on_each_month_s_last_day_once_per_period() {
         .advance(july.with_hms(9, 0, 0).unwrap().assume_utc() - app.clock_now());
     let owner = owner.relogin().await;
     let now = app.clock_now();
-    let runs =
-        join_all((0..6).map(|_| recurring::run(&app.state, rid, Trigger::Scheduled(july), now)))
-            .await;
+    let runs = join_all((0..6).map(|_| {
+        Box::pin(recurring::run(
+            &app.state,
+            rid,
+            Trigger::Scheduled(july),
+            now,
+        ))
+    }))
+    .await;
     let made: Vec<_> = runs
         .into_iter()
         .filter_map(|r| r.expect("no run fails"))
@@ -382,6 +398,15 @@ async fn templates_that_cannot_be_are_refused_whole() {
             "frequencyDay",
         ),
         (
+            json!({ "frequency": "monthly", "frequencyDay": 1, "notes": "Luna {{luna}}", "lines": line }),
+            "notes",
+        ),
+        (
+            json!({ "frequency": "monthly", "frequencyDay": 1,
+                    "lines": [{ "description": "Chirie {{month", "quantity": "1", "unitPrice": "10", "vatRate": "21" }] }),
+            "lines[0].description",
+        ),
+        (
             json!({ "frequency": "monthly", "nextIssuanceDate": "2026-06-01", "lines": line }),
             "nextIssuanceDate",
         ),
@@ -498,5 +523,208 @@ async fn a_run_that_cannot_be_made_says_why_and_is_tried_again_an_hour_later() {
             .await
             .unwrap(),
         1
+    );
+}
+
+#[tokio::test]
+async fn a_recurring_invoice_is_e_mailed_on_its_day_at_its_time_once() {
+    let app = TestApp::spawn().await;
+    let owner = app.user().await.company().await;
+    let client = owner
+        .client_with_email("Abonat SRL", "abonat@firma.test")
+        .await;
+    let mut body = monthly_on_31(&client);
+    body["autoEmailEnabled"] = json!(true);
+    body["autoEmailTime"] = json!("14:00");
+    body["autoEmailDayOffset"] = json!(1);
+    let mut too_late = body.clone();
+    too_late["autoEmailDayOffset"] = json!(90);
+    let bad = owner.post("/api/v1/recurring-invoices", too_late).await;
+    assert_eq!(bad.status, 400, "{}", bad.body);
+    assert!(
+        bad.body.to_string().contains("autoEmailDayOffset"),
+        "{}",
+        bad.body
+    );
+    let t = template(&owner, body).await;
+    let id = t["id"].as_str().unwrap().to_owned();
+
+    // Issued on 30 June (10:00 UTC); the e-mail waits for 1 July, 14:00 in Bucharest (11:00 UTC).
+    assert_eq!(tick_on(&app, date!(2026 - 06 - 30)).await, 1);
+    let owner = owner.relogin().await;
+    let issued = invoices(&owner).await;
+    assert_eq!(issued.len(), 1);
+    let invoice = issued[0]["id"].as_str().unwrap().to_owned();
+    let log = owner
+        .get(&format!("/api/v1/invoices/{invoice}/emails"))
+        .await
+        .body;
+    assert_eq!(log.as_array().unwrap().len(), 1, "{log}");
+    assert_eq!(
+        (&log[0]["status"], &log[0]["toEmail"]),
+        (&json!("queued"), &json!("abonat@firma.test"))
+    );
+    // The same period again queues nothing more.
+    assert_eq!(tick_on(&app, date!(2026 - 06 - 30)).await, 0);
+    app.clock
+        .advance(time::Duration::hours(24) + time::Duration::minutes(59));
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    assert!(
+        app.mail
+            .mails()
+            .iter()
+            .all(|m| !m.to.iter().any(|t| t.contains("abonat@"))),
+        "sent early"
+    );
+
+    app.clock.advance(time::Duration::minutes(1));
+    app.jobs_done(&["send_document_email"]).await;
+    let mails: Vec<_> = app
+        .mail
+        .mails()
+        .into_iter()
+        .filter(|m| m.to.iter().any(|t| t.contains("abonat@firma.test")))
+        .collect();
+    assert_eq!(mails.len(), 1);
+    let data = mails[0].text();
+    assert!(data.contains("Subject: Factura FCT0001 de la"), "{data}");
+    assert!(
+        data.contains("invoice-FCT0001.pdf") && data.contains("invoice-FCT0001.xml"),
+        "{data}"
+    );
+    let owner = owner.relogin().await;
+    let log = owner
+        .get(&format!("/api/v1/invoices/{invoice}/emails"))
+        .await
+        .body;
+    assert_eq!(
+        (log.as_array().unwrap().len(), &log[0]["status"]),
+        (1, &json!("sent"))
+    );
+
+    // A client without an address: the invoice is issued and the template says why it was not
+    // e-mailed.
+    let silent = owner.client().await;
+    let mut body = monthly_on_31(&silent);
+    body["autoEmailEnabled"] = json!(true);
+    body["nextIssuanceDate"] = json!("2026-07-31");
+    let quiet = template(&owner, body).await;
+    let quiet_id = quiet["id"].as_str().unwrap();
+    let now = owner
+        .post(
+            &format!("/api/v1/recurring-invoices/{quiet_id}/issue-now"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(now.status, 200, "{}", now.body);
+    let number = now.body["invoiceNumber"].as_str().unwrap();
+    let after = get(&owner, quiet_id).await;
+    assert_eq!(
+        after["lastError"],
+        format!("{number} was issued but not e-mailed: the client has no e-mail address")
+    );
+    assert_eq!(get(&owner, &id).await["lastError"], serde_json::Value::Null);
+}
+
+#[tokio::test]
+async fn a_template_of_proformas_makes_one_sent_proforma_per_period() {
+    let app = TestApp::spawn().await;
+    let owner = app.user().await.company().await;
+    let client = owner
+        .client_with_email("Chiriaș SRL", "chirias@firma.test")
+        .await;
+    let mut body = monthly_on_31(&client);
+    body["documentType"] = json!("proforma");
+    body["autoEmailEnabled"] = json!(true);
+    let mut submitted = body.clone();
+    submitted["autoSubmit"] = json!(true);
+    let refused = owner.post("/api/v1/recurring-invoices", submitted).await;
+    assert_eq!(refused.status, 400, "{}", refused.body);
+    assert!(
+        refused.body.to_string().contains("autoSubmit"),
+        "{}",
+        refused.body
+    );
+    let t = template(&owner, body).await;
+    let id = t["id"].as_str().unwrap().to_owned();
+    assert_eq!(t["documentType"], "proforma");
+
+    assert_eq!(tick_on(&app, date!(2026 - 06 - 30)).await, 1);
+    assert_eq!(tick_on(&app, date!(2026 - 06 - 30)).await, 0);
+    let owner = owner.relogin().await;
+    assert!(
+        invoices(&owner).await.is_empty(),
+        "a proforma is not an invoice"
+    );
+    let list = owner.get("/api/v1/proforma-invoices").await.body;
+    let made = list["data"].as_array().unwrap();
+    assert_eq!(made.len(), 1, "{list}");
+    let proforma_id = made[0]["id"].as_str().unwrap().to_owned();
+    let number = made[0]["number"].as_str().unwrap().to_owned();
+    let proforma = owner
+        .get(&format!("/api/v1/proforma-invoices/{proforma_id}"))
+        .await
+        .body;
+    assert_eq!(proforma["status"], "sent");
+    assert_eq!(proforma["issueDate"], "2026-06-30");
+    assert_eq!(proforma["lines"][0]["description"], "Mentenanță iunie 2026");
+    assert_eq!(proforma["total"], "605.00");
+    let after = get(&owner, &id).await;
+    assert_eq!(
+        (
+            &after["lastDocumentType"],
+            &after["lastInvoiceId"],
+            &after["lastInvoiceNumber"]
+        ),
+        (&json!("proforma"), &json!(proforma_id), &json!(number))
+    );
+    assert_eq!(after["nextIssuanceDate"], "2026-07-31");
+
+    // E-mailed to the client at once (no time set), with the proforma's PDF.
+    app.jobs_done(&["send_document_email"]).await;
+    let mails: Vec<_> = app
+        .mail
+        .mails()
+        .into_iter()
+        .filter(|m| m.to.iter().any(|t| t.contains("chirias@firma.test")))
+        .collect();
+    assert_eq!(mails.len(), 1);
+    let data = mails[0].text();
+    let log = owner
+        .get(&format!("/api/v1/proforma-invoices/{proforma_id}/emails"))
+        .await
+        .body;
+    assert_eq!(log[0]["status"], "sent", "{log}");
+    assert!(
+        log[0]["subject"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("Factura proformă {number} de la ")),
+        "{log}"
+    );
+    assert!(data.contains(&format!("proforma-{number}.pdf")), "{data}");
+
+    let now = owner
+        .post(
+            &format!("/api/v1/recurring-invoices/{id}/issue-now"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(now.status, 200, "{}", now.body);
+    assert_eq!(now.body["documentType"], "proforma");
+    let again = owner
+        .get(&format!(
+            "/api/v1/proforma-invoices/{}",
+            now.body["invoiceId"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.body["number"], now.body["invoiceNumber"]);
+    assert_eq!(
+        owner.get("/api/v1/proforma-invoices").await.body["data"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
     );
 }

@@ -12,7 +12,7 @@ const INVOICE_WITHOUT_BT24: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 </Invoice>"#;
 
 /// Sends `body` as the XML of `POST /api/v1/validate`, signed in as `token`.
-async fn validate(app: &TestApp, token: Option<&str>, body: Vec<u8>) -> (u16, Value) {
+pub async fn validate(app: &TestApp, token: Option<&str>, body: Vec<u8>) -> (u16, Value) {
     let mut request = app
         .http
         .request(Method::POST, format!("{}/api/v1/validate", app.url))

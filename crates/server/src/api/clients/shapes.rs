@@ -10,6 +10,7 @@ use serde_json::Value;
 use time::{Date, OffsetDateTime};
 use utoipa::ToSchema;
 
+use crate::api::bulk::{BulkError, Deleted};
 use crate::api::json::Patch;
 use crate::api::page::PageMeta;
 use crate::api::wire;
@@ -278,34 +279,14 @@ impl From<CompanyRecord> for RegistryCompany {
     }
 }
 
-/// `{ids}`: 1 to 100 ids.
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct BulkDeleteRequest {
-    #[serde(default)]
-    pub ids: Vec<String>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct BulkDeleteError {
-    pub id: String,
-    pub error: String,
-}
-
-/// `{deleted, errors}`.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct BulkDeleteResult {
-    pub deleted: usize,
-    pub errors: Vec<BulkDeleteError>,
-}
-
-impl From<BulkDeleted> for BulkDeleteResult {
+impl From<BulkDeleted> for Deleted {
     fn from(b: BulkDeleted) -> Self {
-        BulkDeleteResult {
+        Deleted {
             deleted: b.deleted,
             errors: b
                 .errors
                 .into_iter()
-                .map(|(id, error)| BulkDeleteError {
+                .map(|(id, error)| BulkError {
                     id,
                     error: error.into(),
                 })

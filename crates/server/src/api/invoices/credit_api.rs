@@ -10,10 +10,10 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{InvoiceSaved, saved};
-use crate::api::bulk::{self, BulkError};
+use crate::api::bulk::{self, BulkError, Ids};
 use crate::api::error::ApiError;
 use crate::api::json::{AppJson, AppPath};
-use crate::api::payments::BulkIds;
+
 use crate::documents::refund::{self, CreditRequest};
 use crate::ids::InvoiceId;
 use crate::state::AppState;
@@ -53,11 +53,11 @@ pub struct BulkCreated {
 
 /// A draft credit note of each whole invoice named (each on its own).
 #[utoipa::path(post, path = "/api/v1/invoices/bulk-storno", tag = "invoices", operation_id = "invoice_bulk_storno",
-    request_body = BulkIds, responses((status = 200, body = BulkCreated)))]
+    request_body = Ids, responses((status = 200, body = BulkCreated)))]
 async fn bulk_storno(
     State(state): State<AppState>,
     scope: CompanyScope,
-    AppJson(body): AppJson<BulkIds>,
+    AppJson(body): AppJson<Ids>,
 ) -> Result<Json<BulkCreated>, ApiError> {
     scope.require(Permission::InvoiceRefund)?;
     let whole = CreditRequest::default();

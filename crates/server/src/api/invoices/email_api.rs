@@ -1,22 +1,18 @@
 //! E-mailing an invoice (api.md §12.1): `POST …/email`, `GET …/email-defaults`,
-//! `GET …/emails` (the send log). Filling in and sending: `documents::email`.
+//! `GET …/emails` (the send log), answered by `api::document_emails`.
 
 use axum::Json;
 use axum::extract::State;
-use serde::Serialize;
-use serde_json::Value;
-use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::api::document_emails::{self, EmailLog};
 use crate::api::error::ApiError;
 use crate::api::json::{AppJson, AppPath};
-use crate::api::wire;
-use crate::documents::email::{self, Defaults, SendRequest};
-use crate::ids::{EmailLogId, InvoiceId};
+use crate::documents::email::{Defaults, Mailable, SendRequest};
+use crate::ids::InvoiceId;
 use crate::state::AppState;
-use crate::store::emails::{self as store, LogRow};
-use crate::store::{invoices, users};
+use crate::store::invoices;
 use crate::tenancy::{CompanyScope, Permission};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -26,81 +22,15 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(log))
 }
 
-/// One e-mail of the send log (api.md §25.16 EmailLog).
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct EmailLog {
-    pub id: EmailLogId,
-    pub category: String,
-    pub to_email: String,
-    pub cc_emails: Vec<String>,
-    pub bcc_emails: Vec<String>,
-    pub subject: String,
-    /// Ours: the text as sent.
-    pub body: String,
-    /// `queued` until the job sends it, then `sent` or `failed`.
-    pub status: String,
-    #[schema(value_type = Option<String>, format = DateTime)]
-    pub sent_at: Option<String>,
-    pub template_used: Option<String>,
-    pub error_message: Option<String>,
-    pub ses_message_id: Option<String>,
-    pub from_email: Option<String>,
-    pub from_name: Option<String>,
-    pub invoice_id: Option<InvoiceId>,
-    pub invoice_number: Option<String>,
-    pub sent_by_email: Option<String>,
-    pub delivery_note_id: Option<String>,
-    pub delivery_note_number: Option<String>,
-    /// Ours: the attached files' names, once sent.
-    #[schema(value_type = Vec<String>)]
-    pub attachments: Value,
-    #[schema(value_type = Vec<Object>)]
-    pub events: Vec<Value>,
-    #[schema(value_type = String, format = DateTime)]
-    pub created_at: String,
-}
-
-async fn view(state: &AppState, l: LogRow, number: Option<String>) -> Result<EmailLog, ApiError> {
-    let sent_by_email = match l.sent_by {
-        Some(u) => users::get(&state.db, u).await?.map(|u| u.email),
-        None => None,
-    };
-    Ok(EmailLog {
-        id: l.id,
-        category: l.category,
-        to_email: l.to_email,
-        cc_emails: l.cc_emails.0,
-        bcc_emails: l.bcc_emails.0,
-        subject: l.subject,
-        body: l.body,
-        status: l.status,
-        sent_at: l.sent_at.map(|t| wire::timestamp_text(t.0)),
-        template_used: l.template_used,
-        error_message: l.error_message,
-        ses_message_id: None,
-        from_email: l.from_email,
-        from_name: None,
-        invoice_id: l.invoice_id,
-        invoice_number: number,
-        sent_by_email,
-        delivery_note_id: None,
-        delivery_note_number: None,
-        attachments: l.attachments.0,
-        events: Vec::new(),
-        created_at: wire::timestamp_text(l.created_at.0),
-    })
-}
-
-async fn number_of(
+async fn invoice(
     state: &AppState,
     scope: &CompanyScope,
     id: InvoiceId,
-) -> Result<String, ApiError> {
-    Ok(invoices::get(&state.db, scope.id(), id)
+) -> Result<Mailable, ApiError> {
+    invoices::get(&state.db, scope.id(), id)
         .await?
-        .ok_or(ApiError::NotFound("Invoice not found."))?
-        .number)
+        .map(Mailable::Invoice)
+        .ok_or(ApiError::NotFound("Invoice not found."))
 }
 
 /// E-mail an issued invoice with its PDF and XML attached. The e-mail is queued and sent by a
@@ -115,9 +45,8 @@ async fn send(
     AppJson(body): AppJson<SendRequest>,
 ) -> Result<Json<EmailLog>, ApiError> {
     scope.require(Permission::InvoiceSend)?;
-    let log = email::send_invoice(&state, &scope, id, &body, state.now()).await?;
-    let number = number_of(&state, &scope, id).await?;
-    Ok(Json(view(&state, log, Some(number)).await?))
+    let doc = invoice(&state, &scope, id).await?;
+    document_emails::send(&state, &scope, &doc, &body).await
 }
 
 /// What the e-mail form starts with: the client's address and the default template filled in.
@@ -129,10 +58,8 @@ async fn defaults(
     AppPath(id): AppPath<InvoiceId>,
 ) -> Result<Json<Defaults>, ApiError> {
     scope.require(Permission::InvoiceView)?;
-    let inv = invoices::get(&state.db, scope.id(), id)
-        .await?
-        .ok_or(ApiError::NotFound("Invoice not found."))?;
-    Ok(Json(email::defaults(&state, &scope, &inv).await?))
+    let doc = invoice(&state, &scope, id).await?;
+    document_emails::defaults(&state, &scope, &doc).await
 }
 
 /// The invoice's e-mails, newest first.
@@ -144,10 +71,6 @@ async fn log(
     AppPath(id): AppPath<InvoiceId>,
 ) -> Result<Json<Vec<EmailLog>>, ApiError> {
     scope.require(Permission::InvoiceView)?;
-    let number = number_of(&state, &scope, id).await?;
-    let mut out = Vec::new();
-    for l in store::logs_of_invoice(&state.db, scope.id(), id).await? {
-        out.push(view(&state, l, Some(number.clone())).await?);
-    }
-    Ok(Json(out))
+    let doc = invoice(&state, &scope, id).await?;
+    document_emails::log(&state, &scope, &doc).await
 }

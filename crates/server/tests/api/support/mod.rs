@@ -101,11 +101,7 @@ impl TestApp {
     /// Another server process on the same database, data directory and clock (so the same
     /// keys and installation id), as a second replica would be.
     pub async fn beside(&self, adjust: impl FnOnce(&mut Config)) -> TestApp {
-        let db = TestDb {
-            url: self.db.url.clone(),
-            dir: self.db.dir.clone(),
-        };
-        Self::launch(db, self.clock.clone(), adjust).await
+        Self::launch(self.db.clone(), self.clock.clone(), adjust).await
     }
 
     /// Stops this server and starts it again on the same database, data directory and clock;
@@ -115,10 +111,7 @@ impl TestApp {
         between: impl FnOnce(&TestDb),
         adjust: impl FnOnce(&mut Config),
     ) -> TestApp {
-        let db = TestDb {
-            url: self.db.url.clone(),
-            dir: self.db.dir.clone(),
-        };
+        let db = self.db.clone();
         let clock = self.clock.clone();
         self.shutdown.cancel();
         if let Some(h) = self.handle.take() {
@@ -375,6 +368,15 @@ impl<'a> Actor<'a> {
             "create client: {}",
             reply.body
         );
+        reply.body["client"].clone()
+    }
+
+    /// Creates a client company of the current company that has an e-mail address.
+    pub async fn client_with_email(&self, name: &str, email: &str) -> Value {
+        let reply = self
+            .post("/api/v1/clients", json!({ "name": name, "cui": next_cif().to_string(), "county": "CJ", "city": "Cluj-Napoca", "address": "Str. Horea 3", "email": email }))
+            .await;
+        assert_eq!(reply.status, 201, "create client: {}", reply.body);
         reply.body["client"].clone()
     }
 
