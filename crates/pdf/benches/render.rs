@@ -1,7 +1,8 @@
 //! Render time and memory of invoice PDFs: `cargo bench -p pdf` (add `-- --quick` for 1,000
 //! renders instead of 10,000 in the memory run).
 //!
-//! Prints the time of a one-page and a three-page invoice (Classic and Modern), then the
+//! Prints the time of a one-page and a three-page invoice (Classic and Modern), of a one-page
+//! invoice with a PNG logo, an SVG logo and the second typeface, then the
 //! resident memory (RSS, from /proc/self/statm) before and during 10,000 renders of varied
 //! invoices: different numbers, names, line counts, languages, designs and totals, so each
 //! render is a distinct input to typst's caches.
@@ -14,7 +15,14 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use pdf::{Design, Language, Look, Title, render};
+use pdf::{Design, Language, Logo, Look, Title, Typeface, render};
+
+/// A company logo as SVG: a rounded square, a circle and a bar.
+const SVG_LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="80" viewBox="0 0 240 80">
+<rect x="2" y="2" width="76" height="76" rx="12" fill="#1f6feb"/>
+<circle cx="40" cy="40" r="22" fill="#ffffff"/>
+<path d="M92 20 h140 v16 h-140 z M92 46 h100 v12 h-100 z" fill="#1f2328"/>
+</svg>"##;
 
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
@@ -47,6 +55,43 @@ fn main() {
                 ms(times[times.len() - 1]),
             );
         }
+    }
+
+    // The company's settings: a logo (decoded again on every render, since typst's cache is
+    // emptied after each document) and the second typeface.
+    let invoice = support::invoice(3);
+    let ro = || Look::new(Title::Invoice, Language::Ro);
+    let variants = [
+        (
+            "Classic, 3 lines, PNG logo 600x200",
+            Look {
+                logo: Some(Logo::new(support::png_logo(600, 200)).expect("png logo")),
+                ..ro()
+            },
+        ),
+        (
+            "Classic, 3 lines, SVG logo",
+            Look {
+                logo: Some(Logo::new(SVG_LOGO.as_bytes()).expect("svg logo")),
+                ..ro()
+            },
+        ),
+        (
+            "Classic, 3 lines, DejaVu Sans",
+            Look {
+                typeface: Some(Typeface::DejaVuSans),
+                ..ro()
+            },
+        ),
+    ];
+    for (name, look) in &variants {
+        let times = time_renders(&invoice, look, 50);
+        println!(
+            "{name}: median {:.1} ms, min {:.1} ms, max {:.1} ms",
+            ms(times[times.len() / 2]),
+            ms(times[0]),
+            ms(times[times.len() - 1]),
+        );
     }
 
     let total = if quick { 1_000 } else { 10_000 };

@@ -11,7 +11,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::plan::Plan;
+use crate::plan::{Feature, Plan};
 
 /// Who issues licences (`iss`).
 pub const ISSUER: &str = "facturo-licensing";
@@ -218,23 +218,25 @@ impl Standing {
         self.limit("maxUsersPerOrg", self.plan.max_users())
     }
 
-    /// Whether webhooks may be used: the plan's, unless the licence's `webhooks` feature says.
-    pub fn allows_webhooks(&self) -> bool {
-        self.allows("webhooks", self.plan.webhooks())
-    }
-
-    /// Whether recurring invoice templates may be made: the plan's, unless the licence's
-    /// `recurringInvoices` feature says.
-    pub fn allows_recurring_invoices(&self) -> bool {
-        self.allows("recurringInvoices", self.plan.recurring_invoices())
-    }
-
-    /// The licence's boolean `feature`, else the plan's `default`.
-    fn allows(&self, feature: &str, default: bool) -> bool {
+    /// Whether `feature` may be used: the licence's `features` claim for it, else the plan's.
+    pub fn allows(&self, feature: Feature) -> bool {
         self.claims
             .as_ref()
-            .and_then(|c| c.features.get(feature).copied())
-            .unwrap_or(default)
+            .and_then(|c| c.features.get(feature.key()).copied())
+            .unwrap_or_else(|| self.plan.includes(feature))
+    }
+
+    /// The licence's `features` claim, with each feature the server enforces as it applies.
+    pub fn features(&self) -> BTreeMap<String, bool> {
+        let mut features = self
+            .claims
+            .as_ref()
+            .map(|c| c.features.clone())
+            .unwrap_or_default();
+        for feature in Feature::ALL {
+            features.insert(feature.key().to_owned(), self.allows(feature));
+        }
+        features
     }
 
     /// No licence: Freemium.

@@ -1,8 +1,48 @@
 //! The plans an installation runs under (a licence chooses one; without a licence it is
-//! Freemium) and what each allows (spec §22): the sync interval, and how many companies and
-//! members an organization may have. A licence's `limits` claims override the plan's.
+//! Freemium) and what each allows (spec §22): the sync interval, how many companies and members
+//! an organization may have, and which features it includes. A licence's `limits` and
+//! `features` claims override the plan's.
 
 use time::Duration;
+
+/// A feature of spec §22 that a plan includes or not, and that a licence's `features` claim may
+/// turn on or off. Only the features the server enforces are here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Feature {
+    Webhooks,
+    RecurringInvoices,
+    PdfGeneration,
+    EmailSending,
+}
+
+impl Feature {
+    pub const ALL: [Feature; 4] = [
+        Feature::Webhooks,
+        Feature::RecurringInvoices,
+        Feature::PdfGeneration,
+        Feature::EmailSending,
+    ];
+
+    /// The feature's key in a licence's `features` claim.
+    pub fn key(self) -> &'static str {
+        match self {
+            Feature::Webhooks => "webhooks",
+            Feature::RecurringInvoices => "recurringInvoices",
+            Feature::PdfGeneration => "pdfGeneration",
+            Feature::EmailSending => "emailSending",
+        }
+    }
+
+    /// The message of the 402 that refuses it.
+    pub fn not_included(self) -> &'static str {
+        match self {
+            Feature::Webhooks => "Webhooks are not included in your plan.",
+            Feature::RecurringInvoices => "Recurring invoices are not included in your plan.",
+            Feature::PdfGeneration => "PDF generation is not included in your plan.",
+            Feature::EmailSending => "E-mail sending is not included in your plan.",
+        }
+    }
+}
 
 /// A plan of spec §22.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -47,14 +87,15 @@ impl Plan {
         }
     }
 
-    /// Whether the plan includes webhooks (spec §22: Professional and Business).
-    pub fn webhooks(self) -> bool {
-        matches!(self, Plan::Professional | Plan::Business)
-    }
-
-    /// Whether the plan includes recurring invoices (spec §22: Professional and Business).
-    pub fn recurring_invoices(self) -> bool {
-        matches!(self, Plan::Professional | Plan::Business)
+    /// Whether the plan includes `feature` (spec §22: webhooks and recurring invoices from
+    /// Professional up; PDFs and e-mail on every plan).
+    pub fn includes(self, feature: Feature) -> bool {
+        match feature {
+            Feature::Webhooks | Feature::RecurringInvoices => {
+                matches!(self, Plan::Professional | Plan::Business)
+            }
+            Feature::PdfGeneration | Feature::EmailSending => true,
+        }
     }
 
     /// Members an organization may have, counting pending invitations (None: no limit).

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use time::OffsetDateTime;
 
+use crate::api::error::ApiError;
 use crate::auth::google::GoogleKeys;
 use crate::auth::keys::SigningKeys;
 use crate::clock::Clock;
@@ -12,6 +13,7 @@ use crate::efactura::Anaf;
 use crate::licensing::Standing;
 use crate::limits::Limits;
 use crate::mail::Mailer;
+use crate::plan::Feature;
 use crate::registry::Registry;
 use crate::store::Db;
 use crate::vault::{Authority, Vault};
@@ -51,5 +53,20 @@ impl AppState {
     /// The current time; read once per request and passed down.
     pub fn now(&self) -> OffsetDateTime {
         self.clock.now()
+    }
+
+    /// Whether `feature` may be used: the plan or the licence includes it, or plan limits are
+    /// not enforced.
+    pub fn has_feature(&self, feature: Feature) -> bool {
+        !self.config.enforce_plan_limits || self.licence.allows(feature)
+    }
+
+    /// `402 PLAN_LIMIT` unless [`Self::has_feature`].
+    pub fn require_feature(&self, feature: Feature) -> Result<(), ApiError> {
+        if self.has_feature(feature) {
+            Ok(())
+        } else {
+            Err(ApiError::plan_limit(feature.not_included()))
+        }
     }
 }

@@ -352,7 +352,7 @@ async fn from_proforma(
 /// The note as a PDF (inline); `hideVat` and `hidePrices` leave those out.
 #[utoipa::path(get, path = "/api/v1/delivery-notes/{id}/pdf", tag = "delivery-notes", operation_id = "delivery_note_pdf",
     params(("id" = TradeDocumentId, Path), PdfQuery),
-    responses((status = 200, content_type = "application/pdf", description = "The PDF"), (status = 404)))]
+    responses((status = 200, content_type = "application/pdf", description = "The PDF"), (status = 402, description = "The plan has no PDF generation"), (status = 404)))]
 async fn pdf(
     State(state): State<AppState>,
     scope: CompanyScope,

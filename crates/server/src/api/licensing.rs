@@ -27,6 +27,8 @@ pub struct Licensing {
     pub licensee: Option<String>,
     /// The licence's last day (UTC date).
     pub expires_at: Option<String>,
+    /// The licence's `features`, with the ones the server enforces (`webhooks`,
+    /// `recurringInvoices`, `pdfGeneration`, `emailSending`) as they apply.
     pub features: BTreeMap<String, bool>,
     pub limits: BTreeMap<String, u64>,
     pub seats: Option<u64>,
@@ -53,7 +55,7 @@ async fn get(
                 .ok()
                 .map(|t| t.date().to_string())
         }),
-        features: claims.map(|c| c.features.clone()).unwrap_or_default(),
+        features: standing.features(),
         limits: claims.map(|c| c.limits.clone()).unwrap_or_default(),
         seats: claims.and_then(|c| c.seats),
         sync_interval_seconds: state.anaf.policy.sync_every.whole_seconds(),

@@ -68,8 +68,7 @@ pub struct Me {
     pub preferences: Option<Value>,
     pub avatar_url: Option<String>,
     pub organization: Option<OrganizationRef>,
-    /// The instance's plan. Licences arrive with issue #5; until then a self-hosted instance has
-    /// no plan limits.
+    /// The installation's plan, from its licence (Freemium without one).
     pub plan: Value,
     pub memberships: Vec<MembershipRef>,
     pub permissions: Vec<String>,
@@ -92,7 +91,7 @@ fn plan_of(standing: &crate::licensing::Standing) -> Value {
     json!({
         "plan": standing.plan.as_str(),
         "expired": standing.status == Status::Expired,
-        "features": standing.claims.as_ref().map(|c| c.features.clone()).unwrap_or_default(),
+        "features": standing.features(),
         "selfHosted": true,
         "communityEdition": standing.status != Status::Licensed,
     })

@@ -16,6 +16,7 @@ use super::json::{AppJson, Flag, Patch};
 use super::wire;
 use crate::documents::branding::{self, Branding, Change};
 use crate::documents::printing;
+use crate::plan::Feature;
 use crate::state::AppState;
 use crate::store::Ts;
 use crate::store::branding::{self as store, PdfConfigRow};
@@ -225,13 +226,15 @@ async fn templates(scope: CompanyScope) -> Result<Json<TemplateList>, ApiError> 
 #[utoipa::path(post, path = "/api/v1/pdf-template-config/preview", tag = "pdf", operation_id = "pdf_config_preview",
     request_body = PdfConfigInput,
     responses((status = 200, content_type = "application/pdf", description = "The example invoice"),
-        (status = 400, description = "`{error, errors}` naming each bad field")))]
+        (status = 400, description = "`{error, errors}` naming each bad field"),
+        (status = 402, description = "The plan has no PDF generation")))]
 async fn preview(
     State(state): State<AppState>,
     scope: CompanyScope,
     AppJson(input): AppJson<PdfConfigInput>,
 ) -> Result<Response, ApiError> {
     scope.require(Permission::SettingsView)?;
+    state.require_feature(Feature::PdfGeneration)?;
     let row = changed(&state, &scope, input).await?;
     let branding = Branding::with(&state, scope.id(), row).await?;
     let today = state.now().date();

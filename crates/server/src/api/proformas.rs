@@ -294,7 +294,7 @@ async fn convert(
 /// The proforma as a PDF (inline), in its language.
 #[utoipa::path(get, path = "/api/v1/proforma-invoices/{id}/pdf", tag = "proformas", operation_id = "proforma_pdf",
     params(("id" = TradeDocumentId, Path)),
-    responses((status = 200, content_type = "application/pdf", description = "The PDF"), (status = 404)))]
+    responses((status = 200, content_type = "application/pdf", description = "The PDF"), (status = 402, description = "The plan has no PDF generation"), (status = 404)))]
 async fn pdf(
     State(state): State<AppState>,
     scope: CompanyScope,

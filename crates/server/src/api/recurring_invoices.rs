@@ -22,6 +22,7 @@ use crate::documents::recurring::{self, RecurringInput, Trigger};
 use crate::documents::{calendar, draft, save};
 use crate::events::RecurringChange;
 use crate::ids::{InvoiceId, RecurringId};
+use crate::plan::Feature;
 use crate::state::AppState;
 use crate::store::clients;
 use crate::store::recurring::{self as store, RecurringRecord};
@@ -289,11 +290,7 @@ async fn create(
     AppJson(body): AppJson<RecurringInput>,
 ) -> Result<(StatusCode, Json<RecurringDetail>), ApiError> {
     scope.require(Permission::RecurringInvoiceManage)?;
-    if state.config.enforce_plan_limits && !state.licence.allows_recurring_invoices() {
-        return Err(ApiError::plan_limit(
-            "Recurring invoices are not included in your plan.",
-        ));
-    }
+    state.require_feature(Feature::RecurringInvoices)?;
     let r = recurring::create(&state, &scope, &body, state.now()).await?;
     Ok((StatusCode::CREATED, Json(detail(&state, &scope, r).await?)))
 }

@@ -18,6 +18,7 @@ use super::wire;
 use crate::documents::printing;
 use crate::documents::trade::{self, Kind};
 use crate::ids::{ClientId, InvoiceId, TradeDocumentId};
+use crate::plan::Feature;
 use crate::state::AppState;
 use crate::store::trade_documents::{self as store, Filter, SortBy, TradeRecord};
 use crate::store::{clients, invoices};
@@ -330,6 +331,7 @@ pub async fn pdf(
     r: &TradeRecord,
     q: &PdfQuery,
 ) -> Result<Response, ApiError> {
+    state.require_feature(Feature::PdfGeneration)?;
     let hide = printing::Hide {
         vat: q.hide_vat.is_some_and(|f| f.0),
         prices: q.hide_prices.is_some_and(|f| f.0),

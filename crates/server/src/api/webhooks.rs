@@ -22,6 +22,7 @@ use super::wire;
 use crate::audit;
 use crate::auth::Principal;
 use crate::ids::{InvoiceId, WebhookDeliveryId, WebhookEndpointId};
+use crate::plan::Feature;
 use crate::state::AppState;
 use crate::store::invoices;
 use crate::store::webhooks::{self as store, AttemptRow, DeliveryFilter, DeliveryRow, EndpointRow};
@@ -222,11 +223,7 @@ async fn create(
     AppJson(body): AppJson<EndpointRequest>,
 ) -> Result<(StatusCode, Json<EndpointData>), ApiError> {
     scope.require(Permission::WebhookManage)?;
-    if state.config.enforce_plan_limits && !state.licence.allows_webhooks() {
-        return Err(ApiError::plan_limit(
-            "Webhooks are not included in your plan.",
-        ));
-    }
+    state.require_feature(Feature::Webhooks)?;
     let now = state.now();
     let (row, secret) = ops::create(&state, &scope, body.changes(), now).await?;
     record(&state, &origin, &scope, "webhook.created", &row).await;

@@ -16,6 +16,7 @@ use crate::api::wire;
 use crate::ids::{ClientId, EmailLogId, EmailTemplateId};
 use crate::jobs::{Job, enqueue};
 use crate::mail::{Attachment, MailError, Outgoing, is_address};
+use crate::plan::Feature;
 use crate::state::AppState;
 use crate::store::emails::{self, LogRow, TemplateRow};
 use crate::store::invoices::InvoiceRecord;
@@ -303,14 +304,15 @@ pub struct Letter {
     from: Option<String>,
 }
 
-/// Checks a request to e-mail a document of `category`: SMTP configured, the addresses, the
-/// template, the texts. Every wrong field is listed.
+/// Checks a request to e-mail a document of `category`: the plan, SMTP configured, the
+/// addresses, the template, the texts. Every wrong field is listed.
 pub async fn letter(
     state: &AppState,
     scope: &CompanyScope,
     category: Category,
     req: &SendRequest,
 ) -> Result<Letter, ApiError> {
+    state.require_feature(Feature::EmailSending)?;
     if !state.mailer.is_configured() {
         return Err(ApiError::unprocessable(
             "E-mail is not configured on this server: set FACTURO_SMTP_URL.",
@@ -490,7 +492,8 @@ pub enum SendFailure {
 }
 
 /// The files an e-mail attaches: an invoice's PDF and UBL XML; a proforma's or delivery
-/// note's PDF. `Ok(None)` when the document is gone.
+/// note's PDF. PDFs are left out when the licence excludes `pdfGeneration`. `Ok(None)` when
+/// the document is gone.
 async fn attachments(
     state: &AppState,
     scope: &CompanyScope,
@@ -501,13 +504,17 @@ async fn attachments(
         content_type: "application/pdf".into(),
         bytes,
     };
+    let with_pdf = state.has_feature(Feature::PdfGeneration);
     if let Some(invoice) = log.invoice_id {
         let Some(record) = invoices::get(&state.db, log.company_id, invoice).await? else {
             return Ok(None);
         };
-        let lines = invoices::lines(&state.db, invoice).await?;
-        let bytes = super::printing::invoice_pdf(state, scope, &record, &lines).await?;
-        let mut files = vec![pdf(super::printing::pdf_filename(&record), bytes)];
+        let mut files = Vec::new();
+        if with_pdf {
+            let lines = invoices::lines(&state.db, invoice).await?;
+            let bytes = super::printing::invoice_pdf(state, scope, &record, &lines).await?;
+            files.push(pdf(super::printing::pdf_filename(&record), bytes));
+        }
         if let Some(xml) = invoice_xml::get(&state.db, log.company_id, invoice).await? {
             files.push(Attachment {
                 filename: super::printing::xml_filename(&record),
@@ -524,6 +531,9 @@ async fn attachments(
     else {
         return Ok(None);
     };
+    if !with_pdf {
+        return Ok(Some(Vec::new()));
+    }
     let bytes =
         super::printing::trade_pdf(state, scope, &record, super::printing::Hide::default()).await?;
     Ok(Some(vec![pdf(

@@ -124,17 +124,6 @@ async fn pdf(actor: &Actor<'_>, path: &str) -> Printed {
     printed(&bytes)
 }
 
-/// An issued invoice of the actor's company.
-async fn issued_invoice(actor: &Actor<'_>) -> String {
-    let draft = actor.draft_invoice().await;
-    let id = draft["id"].as_str().unwrap().to_owned();
-    let issued = actor
-        .post(&format!("/api/v1/invoices/{id}/issue"), json!({}))
-        .await;
-    assert_eq!(issued.status, 200, "{}", issued.body);
-    id
-}
-
 /// A PNG of `width` × `height` pixels in two colours.
 fn png(width: u32, height: u32) -> Vec<u8> {
     let mut bytes = Vec::new();
@@ -163,7 +152,7 @@ async fn a_logo_is_uploaded_printed_served_and_removed_and_bad_images_change_not
     let owner = user.company().await;
     let company = owner.company.clone().unwrap();
     let logo_path = format!("/api/v1/companies/{company}/logo");
-    let invoice = issued_invoice(&owner).await;
+    let invoice = owner.issued_invoice().await;
     let invoice_pdf = format!("/api/v1/invoices/{invoice}/pdf");
     assert_eq!(fetch(&owner, &logo_path).await.0, 404);
     assert_eq!(pdf(&owner, &invoice_pdf).await.images, 0);
@@ -317,7 +306,7 @@ async fn pdf_settings_are_checked_and_change_every_document_the_company_prints()
         )
         .await;
     assert_eq!(bank.status, 201, "{}", bank.body);
-    let invoice = issued_invoice(&owner).await;
+    let invoice = owner.issued_invoice().await;
     let invoice_pdf = format!("/api/v1/invoices/{invoice}/pdf");
 
     let defaults = owner.get("/api/v1/pdf-template-config").await;

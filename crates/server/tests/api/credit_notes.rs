@@ -9,14 +9,7 @@ use crate::support::{Actor, TestApp};
 
 /// An issued invoice (FCT0001): Consultanță 10 × 150.00 and Transport 1 × 99.99, 21% VAT.
 async fn issued(actor: &Actor<'_>) -> Value {
-    let id = actor.draft_invoice().await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let reply = actor
-        .post(&format!("/api/v1/invoices/{id}/issue"), json!({}))
-        .await;
-    assert_eq!(reply.status, 200, "issue: {}", reply.body);
+    let id = actor.issued_invoice().await;
     actor.get(&format!("/api/v1/invoices/{id}")).await.body
 }
 

@@ -33,17 +33,6 @@ pub async fn connected(app: &TestApp) -> Actor<'_> {
     actor
 }
 
-/// An issued invoice of the actor's company.
-async fn issued(actor: &Actor<'_>) -> String {
-    let draft = actor.draft_invoice().await;
-    let id = draft["id"].as_str().unwrap().to_owned();
-    let reply = actor
-        .post(&format!("/api/v1/invoices/{id}/issue"), json!({}))
-        .await;
-    assert_eq!(reply.status, 200, "issue: {}", reply.body);
-    id
-}
-
 pub async fn submit(actor: &Actor<'_>, id: &str) {
     let reply = actor
         .post(&format!("/api/v1/invoices/{id}/submit"), json!({}))
@@ -127,7 +116,7 @@ async fn xml_of(actor: &Actor<'_>, id: &str) -> String {
 async fn an_issued_invoice_is_submitted_once_and_validated() {
     let app = TestApp::spawn().await;
     let actor = connected(&app).await;
-    let id = issued(&actor).await;
+    let id = actor.issued_invoice().await;
     submit(&actor, &id).await;
     until_state(&actor, &id, "uploaded").await;
     until_status(&app, &actor, &id, "validated", Duration::minutes(2)).await;
@@ -172,7 +161,7 @@ async fn an_issued_invoice_is_submitted_once_and_validated() {
 async fn submit_is_refused_without_a_connection_and_for_drafts() {
     let app = TestApp::spawn().await;
     let actor = app.user().await.company().await;
-    let id = issued(&actor).await;
+    let id = actor.issued_invoice().await;
     let reply = actor
         .post(&format!("/api/v1/invoices/{id}/submit"), json!({}))
         .await;
@@ -194,7 +183,7 @@ async fn submit_is_refused_without_a_connection_and_for_drafts() {
 async fn a_lost_upload_answer_is_reconciled_from_the_sent_box_without_a_second_upload() {
     let app = TestApp::spawn().await;
     let actor = connected(&app).await;
-    let id = issued(&actor).await;
+    let id = actor.issued_invoice().await;
     sim(&app).add_fault(
         FaultRule::on(
             Endpoint::Upload,
@@ -225,7 +214,7 @@ async fn an_upload_that_never_arrived_is_sent_again_after_the_reconciliation_win
     })
     .await;
     let actor = connected(&app).await;
-    let id = issued(&actor).await;
+    let id = actor.issued_invoice().await;
     // A gateway error: the sim answers 500 without storing anything; Facturo cannot know that.
     sim(&app).add_fault(FaultRule::on(Endpoint::Upload, FaultKind::ServerError).next(1));
     submit(&actor, &id).await;
@@ -245,7 +234,7 @@ async fn an_upload_that_never_arrived_is_sent_again_after_the_reconciliation_win
 async fn refusals_before_processing_are_retried() {
     let app = TestApp::spawn().await;
     let actor = connected(&app).await;
-    let id = issued(&actor).await;
+    let id = actor.issued_invoice().await;
     sim(&app).add_fault(
         FaultRule::on(
             Endpoint::Upload,
@@ -272,7 +261,7 @@ async fn a_submission_refused_for_too_long_is_given_up_and_can_be_submitted_agai
     })
     .await;
     let actor = connected(&app).await;
-    let id = issued(&actor).await;
+    let id = actor.issued_invoice().await;
     sim(&app).add_fault(FaultRule::on(Endpoint::Upload, FaultKind::Firewall));
     submit(&actor, &id).await;
     until_status(&app, &actor, &id, "issued", Duration::minutes(2)).await;
@@ -340,7 +329,7 @@ async fn a_deleted_token_is_revoked_at_anaf_too() {
 async fn a_rejection_shows_every_error_and_a_corrected_invoice_is_accepted() {
     let app = TestApp::spawn().await;
     let actor = connected(&app).await;
-    let id = issued(&actor).await;
+    let id = actor.issued_invoice().await;
     // ANAF's rules moved on since the invoice was issued: the stored XML's amount due no
     // longer matches its totals (BR-CO-16) — caught by ANAF, not by the issue.
     let xml = xml_of(&actor, &id).await;
@@ -385,7 +374,7 @@ async fn a_rejection_shows_every_error_and_a_corrected_invoice_is_accepted() {
 async fn a_rejected_invoice_is_edited_under_its_number_and_its_correction_is_filed() {
     let app = TestApp::spawn().await;
     let actor = connected(&app).await;
-    let id = issued(&actor).await;
+    let id = actor.issued_invoice().await;
     // ANAF refuses what was filed; the user decides the line was wrong as well.
     let xml = xml_of(&actor, &id).await;
     let broken = xml.replacen(
@@ -456,7 +445,7 @@ async fn a_rejected_invoice_is_edited_under_its_number_and_its_correction_is_fil
 async fn an_invoice_anaf_already_has_is_linked_to_the_original_upload() {
     let app = TestApp::spawn().await;
     let actor = connected(&app).await;
-    let id = issued(&actor).await;
+    let id = actor.issued_invoice().await;
     let xml = xml_of(&actor, &id).await;
     // Another program filed the same invoice first.
     let tokens = sim(&app).issue_tokens("other.program", SANDBOX_CLIENT);
@@ -495,7 +484,7 @@ async fn an_invoice_anaf_already_has_is_linked_to_the_original_upload() {
 async fn xml_anaf_will_not_take_over_rejects_the_invoice() {
     let app = TestApp::spawn().await;
     let actor = connected(&app).await;
-    let id = issued(&actor).await;
+    let id = actor.issued_invoice().await;
     sim(&app).add_fault(FaultRule::on(Endpoint::Upload, FaultKind::NotTakenOver).next(1));
     submit(&actor, &id).await;
     until_status(&app, &actor, &id, "rejected", Duration::minutes(2)).await;
@@ -522,7 +511,7 @@ async fn sqlx_update_xml(app: &TestApp, id: &str, xml: &str) {
 async fn status_questions_stop_at_the_daily_quota_and_resume_the_next_day() {
     let app = TestApp::spawn_with(|c| c.efactura_policy.status_per_index = 2).await;
     let actor = connected(&app).await;
-    let id = issued(&actor).await;
+    let id = actor.issued_invoice().await;
     sim(&app).configure(|c| c.processing_delay = StdDuration::from_hours(3));
     submit(&actor, &id).await;
     until_state(&actor, &id, "uploaded").await;

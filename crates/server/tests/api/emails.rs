@@ -6,21 +6,8 @@ use base64::Engine;
 use pretty_assertions::assert_eq;
 use serde_json::{Value, json};
 
-use crate::support::{Actor, TestApp};
+use crate::support::TestApp;
 use server::testing::smtp::MAIL_WAIT;
-
-/// An issued invoice of the actor's company (FCT0001, 1935.99 RON, due 2026-07-15).
-async fn issued(actor: &Actor<'_>) -> String {
-    let id = actor.draft_invoice().await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let reply = actor
-        .post(&format!("/api/v1/invoices/{id}/issue"), json!({}))
-        .await;
-    assert_eq!(reply.status, 200, "issue: {}", reply.body);
-    id
-}
 
 fn error_keys(body: &Value) -> Vec<String> {
     body["errors"]
@@ -52,7 +39,7 @@ fn attachment(data: &str, filename: &str) -> Vec<u8> {
 async fn an_invoice_is_e_mailed_with_its_pdf_and_xml_through_a_template() {
     let app = TestApp::spawn().await;
     let owner = app.user().await.company().await;
-    let id = issued(&owner).await;
+    let id = owner.issued_invoice().await;
 
     // Templates are checked when saved.
     let unknown = owner
@@ -199,7 +186,7 @@ async fn what_cannot_be_sent_is_refused_and_nothing_is_queued() {
     assert_eq!(refused.status, 400, "{}", refused.body);
     assert!(refused.body["error"].as_str().unwrap().contains("draft"));
 
-    let id = issued(&owner).await;
+    let id = owner.issued_invoice().await;
     for (body, key) in [
         (json!({}), "to"),
         (json!({ "to": "nu-e-adresa" }), "to"),

@@ -24,11 +24,16 @@ fn vendor() -> (String, TrustedKey) {
 }
 
 fn licence(pem: &str, plan: &str, days: i64) -> String {
+    licence_with(pem, plan, days, &[("webhooks", true)])
+}
+
+/// A licence whose `features` claim is `features`.
+fn licence_with(pem: &str, plan: &str, days: i64, features: &[(&str, bool)]) -> String {
     let claims = Claims {
         iss: licensing::ISSUER.into(),
         sub: "Cabinet Contabil SRL".into(),
         plan: plan.into(),
-        features: BTreeMap::from([("webhooks".into(), true)]),
+        features: features.iter().map(|&(k, v)| (k.to_owned(), v)).collect(),
         limits: BTreeMap::from([("maxCompanies".into(), 25)]),
         seats: Some(8),
         iat: START.unix_timestamp(),
@@ -40,8 +45,13 @@ fn licence(pem: &str, plan: &str, days: i64) -> String {
 
 /// A server enforcing plan limits under a 30-day licence for `plan`.
 async fn licensed(plan: &str) -> TestApp {
+    licensed_with(plan, &[("webhooks", true)]).await
+}
+
+/// A server enforcing plan limits under a 30-day licence for `plan` with `features`.
+async fn licensed_with(plan: &str, features: &[(&str, bool)]) -> TestApp {
     let (pem, key) = vendor();
-    let token = licence(&pem, plan, 30);
+    let token = licence_with(&pem, plan, 30, features);
     TestApp::spawn_with(move |c| {
         c.enforce_plan_limits = true;
         c.licence = Some(token);
@@ -217,4 +227,126 @@ async fn recurring_invoices_need_a_plan_that_has_them() {
         .post("/api/v1/recurring-invoices", template(&client))
         .await;
     assert_eq!(made.status, 201, "Professional has them: {}", made.body);
+}
+
+#[tokio::test]
+async fn pdfs_and_e_mail_follow_the_licence_features() {
+    let refusal = |what: &str| json!({ "error": format!("{what} is not included in your plan."), "code": "PLAN_LIMIT" });
+
+    // Every plan includes them: Freemium, unlicensed, prints and e-mails.
+    let app = TestApp::spawn_with(|c| c.enforce_plan_limits = true).await;
+    let owner = app.user().await.company().await;
+    let id = owner.issued_invoice().await;
+    let pdf = owner.get(&format!("/api/v1/invoices/{id}/pdf")).await;
+    assert_eq!(pdf.status, 200, "{}", pdf.body);
+    let features = owner.get("/api/v1/licensing").await.body["features"].clone();
+    assert_eq!(
+        features,
+        json!({ "emailSending": true, "pdfGeneration": true, "recurringInvoices": false, "webhooks": false })
+    );
+
+    // A licence that leaves both out: every PDF route and every e-mail route answers 402, and
+    // no e-mail is queued.
+    let app = licensed_with(
+        "professional",
+        &[("pdfGeneration", false), ("emailSending", false)],
+    )
+    .await;
+    let owner = app.user().await.company().await;
+    let id = owner.issued_invoice().await;
+    let client = owner.client().await;
+    let proforma = owner
+        .post(
+            "/api/v1/proforma-invoices",
+            json!({ "clientId": client["id"],
+                    "lines": [{ "description": "Mărfuri", "quantity": "1", "unitPrice": "100", "vatRate": "21" }] }),
+        )
+        .await;
+    assert_eq!(proforma.status, 201, "{}", proforma.body);
+    let proforma = proforma.body["id"].as_str().unwrap().to_owned();
+    for path in [
+        format!("/api/v1/invoices/{id}/pdf"),
+        format!("/api/v1/proforma-invoices/{proforma}/pdf"),
+    ] {
+        let reply = owner.get(&path).await;
+        assert_eq!(reply.status, 402, "{path}: {}", reply.body);
+        assert_eq!(reply.body, refusal("PDF generation"), "{path}");
+    }
+    let preview = owner
+        .post("/api/v1/pdf-template-config/preview", json!({}))
+        .await;
+    assert_eq!(preview.status, 402, "{}", preview.body);
+    for path in [
+        format!("/api/v1/invoices/{id}/email"),
+        format!("/api/v1/proforma-invoices/{proforma}/email"),
+    ] {
+        let reply = owner
+            .post(&path, json!({ "to": "client@firma.test" }))
+            .await;
+        assert_eq!(reply.status, 402, "{path}: {}", reply.body);
+        assert_eq!(reply.body, refusal("E-mail sending"), "{path}");
+    }
+    let log = owner.get(&format!("/api/v1/invoices/{id}/emails")).await;
+    assert_eq!(log.body, json!([]), "nothing was queued");
+    // A recurring invoice meant to be e-mailed is issued, and its template says why it was not
+    // e-mailed.
+    let buyer = owner
+        .client_with_email("Abonat SRL", "abonat@firma.test")
+        .await;
+    let template = owner
+        .post(
+            "/api/v1/recurring-invoices",
+            json!({ "clientId": buyer["id"], "frequency": "monthly", "frequencyDay": 1,
+                    "dueDateType": "days", "dueDateDays": 15, "autoEmailEnabled": true,
+                    "lines": [{ "description": "Abonament", "quantity": "1", "unitPrice": "100", "vatRate": "21" }] }),
+        )
+        .await;
+    assert_eq!(template.status, 201, "{}", template.body);
+    let template = template.body["id"].as_str().unwrap().to_owned();
+    let run = owner
+        .post(
+            &format!("/api/v1/recurring-invoices/{template}/issue-now"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(run.status, 200, "{}", run.body);
+    let number = run.body["invoiceNumber"].as_str().unwrap();
+    let after = owner
+        .get(&format!("/api/v1/recurring-invoices/{template}"))
+        .await;
+    assert_eq!(
+        after.body["lastError"],
+        format!(
+            "{number} was issued but not e-mailed: E-mail sending is not included in your plan."
+        )
+    );
+    let features = owner.get("/api/v1/licensing").await.body["features"].clone();
+    assert_eq!(
+        features,
+        json!({ "emailSending": false, "pdfGeneration": false, "recurringInvoices": true, "webhooks": true })
+    );
+
+    // E-mail without PDFs: the invoice goes with its XML alone.
+    let app = licensed_with("professional", &[("pdfGeneration", false)]).await;
+    let owner = app.user().await.company().await;
+    let id = owner.issued_invoice().await;
+    let sent = owner
+        .post(
+            &format!("/api/v1/invoices/{id}/email"),
+            json!({ "to": "client@firma.test" }),
+        )
+        .await;
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    app.jobs_done(&["send_document_email"]).await;
+    let mails = app.mails_to("client@firma.test");
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert!(
+        mails[0].contains("filename=\"invoice-FCT0001.xml\""),
+        "{}",
+        mails[0]
+    );
+    assert!(!mails[0].contains(".pdf"), "no PDF: {}", mails[0]);
+    let log = owner.get(&format!("/api/v1/invoices/{id}/emails")).await;
+    assert_eq!(log.body[0]["status"], "sent", "{}", log.body);
+    assert_eq!(log.body[0]["attachments"], json!(["invoice-FCT0001.xml"]));
 }

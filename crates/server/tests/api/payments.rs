@@ -10,19 +10,6 @@ use serde_json::{Value, json};
 use crate::support::members::join;
 use crate::support::{Actor, TestApp};
 
-/// An issued invoice of the actor's company (total 1935.99 RON, due 2026-07-15).
-async fn issued(actor: &Actor<'_>) -> String {
-    let id = actor.draft_invoice().await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let reply = actor
-        .post(&format!("/api/v1/invoices/{id}/issue"), json!({}))
-        .await;
-    assert_eq!(reply.status, 200, "issue: {}", reply.body);
-    id
-}
-
 async fn invoice(actor: &Actor<'_>, id: &str) -> Value {
     let reply = actor.get(&format!("/api/v1/invoices/{id}")).await;
     assert_eq!(reply.status, 200, "{}", reply.body);
@@ -50,7 +37,7 @@ async fn standing(actor: &Actor<'_>, id: &str) -> (Value, Value, Value, Value) {
 async fn payments_add_up_and_settle_the_invoice() {
     let app = TestApp::spawn().await;
     let owner = app.user().await.company().await;
-    let id = issued(&owner).await;
+    let id = owner.issued_invoice().await;
     assert_eq!(invoice(&owner, &id).await["total"], "1935.99");
     assert_eq!(
         standing(&owner, &id).await,
@@ -194,7 +181,7 @@ async fn payments_add_up_and_settle_the_invoice() {
 async fn an_unpaid_invoice_past_its_due_date_is_overdue() {
     let app = TestApp::spawn().await;
     let owner = app.user().await.company().await;
-    let id = issued(&owner).await;
+    let id = owner.issued_invoice().await;
     app.clock.advance(time::Duration::days(31));
     let owner = app
         .login(&owner.email)
@@ -219,7 +206,7 @@ async fn an_unpaid_invoice_past_its_due_date_is_overdue() {
 async fn bad_payments_are_refused_and_change_nothing() {
     let app = TestApp::spawn().await;
     let owner = app.user().await.company().await;
-    let id = issued(&owner).await;
+    let id = owner.issued_invoice().await;
     let cases = [
         (
             json!({ "paymentMethod": "cash" }),
@@ -364,7 +351,7 @@ async fn bad_payments_are_refused_and_change_nothing() {
 async fn foreign_invoices_and_missing_permissions_are_refused() {
     let app = TestApp::spawn().await;
     let owner = app.user().await.company().await;
-    let id = issued(&owner).await;
+    let id = owner.issued_invoice().await;
     let paid = pay(
         &owner,
         &id,
@@ -393,7 +380,7 @@ async fn foreign_invoices_and_missing_permissions_are_refused() {
         .await;
     assert_eq!(reply.status, 404);
     // A payment id under another of the owner's invoices is not found either.
-    let other = issued(&owner).await;
+    let other = owner.issued_invoice().await;
     let reply = owner
         .delete(&format!("/api/v1/invoices/{other}/payments/{payment}"))
         .await;
@@ -429,7 +416,7 @@ async fn foreign_invoices_and_missing_permissions_are_refused() {
 async fn concurrent_payments_never_take_more_than_the_balance() {
     let app = TestApp::spawn().await;
     let owner = app.user().await.company().await;
-    let id = issued(&owner).await;
+    let id = owner.issued_invoice().await;
     let replies = join_all((0..12).map(|_| {
         pay(
             &owner,
@@ -453,7 +440,7 @@ async fn concurrent_payments_never_take_more_than_the_balance() {
 async fn bulk_mark_paid_and_unpaid_report_each_invoice() {
     let app = TestApp::spawn().await;
     let owner = app.user().await.company().await;
-    let (a, b) = (issued(&owner).await, issued(&owner).await);
+    let (a, b) = (owner.issued_invoice().await, owner.issued_invoice().await);
     pay(
         &owner,
         &b,
@@ -461,7 +448,7 @@ async fn bulk_mark_paid_and_unpaid_report_each_invoice() {
     )
     .await;
     let stranger = app.user().await.company().await;
-    let foreign = issued(&stranger).await;
+    let foreign = stranger.issued_invoice().await;
 
     let reply = owner
         .post(

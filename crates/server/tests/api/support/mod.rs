@@ -400,6 +400,20 @@ impl<'a> Actor<'a> {
         assert_eq!(reply.status, 201, "create invoice: {}", reply.body);
         reply.body["invoice"].clone()
     }
+
+    /// The id of an issued invoice ([`Self::draft_invoice`] issued: FCT0001 first, 1,935.99
+    /// RON, due 2026-07-15).
+    pub async fn issued_invoice(&self) -> String {
+        let id = self.draft_invoice().await["id"]
+            .as_str()
+            .expect("an id")
+            .to_owned();
+        let reply = self
+            .post(&format!("/api/v1/invoices/{id}/issue"), json!({}))
+            .await;
+        assert_eq!(reply.status, 200, "issue: {}", reply.body);
+        id
+    }
 }
 
 /// A response: status, headers and the body as JSON (or a JSON string holding the text).
