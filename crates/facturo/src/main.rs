@@ -106,8 +106,9 @@ struct ServeArgs {
     /// Confirm new accounts without an e-mail (local use only).
     #[arg(long, env = "FACTURO_AUTO_CONFIRM_EMAIL", value_parser = parse_flag, default_value = "0")]
     auto_confirm_email: bool,
-    /// SMTP server for outgoing e-mail, e.g. smtp://user:pass@mail.example.com:587; without it
-    /// e-mails are written to the log.
+    /// SMTP server for outgoing e-mail: smtps://user:pass@mail.example.com (TLS) or
+    /// smtp://user:pass@mail.example.com:587?tls=required (STARTTLS); without it e-mails are
+    /// written to the log.
     #[arg(long, env = "FACTURO_SMTP_URL", hide_env_values = true)]
     smtp_url: Option<String>,
     #[arg(

@@ -124,12 +124,20 @@ impl Mailer {
         Ok(())
     }
 
+    /// The mailer of `FACTURO_SMTP_URL` (`smtps://…`, `smtp://…?tls=required` for STARTTLS;
+    /// plain `smtp://` is unencrypted and warned about unless the server is on loopback).
     pub fn from_config(smtp_url: Option<&str>, from: &str) -> anyhow::Result<Mailer> {
         let Some(url) = smtp_url else {
             return Ok(Mailer::Log);
         };
+        if let Some(host) = unencrypted_remote(url) {
+            tracing::warn!(
+                "FACTURO_SMTP_URL sends e-mail and the SMTP password unencrypted to {host}: \
+                 use smtps://… or add ?tls=required"
+            );
+        }
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-            .map_err(|e| anyhow::anyhow!("FACTURO_SMTP_URL '{url}': {e}"))?
+            .map_err(|e| anyhow::anyhow!("FACTURO_SMTP_URL '{}': {e}", redacted(url)))?
             .timeout(Some(std::time::Duration::from_secs(20)))
             .build();
         let from = from
@@ -164,6 +172,72 @@ impl Mailer {
                 tracing::info!(to = %email.to, subject = %email.subject, body = %email.text, "e-mail (no SMTP configured)");
                 Ok(())
             }
+        }
+    }
+}
+
+/// `url` with its password masked, for messages and logs.
+fn redacted(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) => {
+            if parsed.password().is_some() {
+                let _ = parsed.set_password(Some("***"));
+            }
+            parsed.to_string()
+        }
+        Err(_) => "(not a URL)".to_owned(),
+    }
+}
+
+/// The host a plain `smtp://` URL without `tls=` sends to in clear text, unless it is on
+/// loopback (a local relay).
+fn unencrypted_remote(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    if parsed.scheme() != "smtp" || parsed.query_pairs().any(|(k, _)| k == "tls") {
+        return None;
+    }
+    // `smtp` is not a scheme the URL standard knows, so its host is never parsed as an address.
+    let host = parsed.host_str()?;
+    let loopback = host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    (!loopback).then(|| host.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{redacted, unencrypted_remote};
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(
+            redacted("smtps://facturi:s3cret@mail.firma.ro:465"),
+            "smtps://facturi:***@mail.firma.ro:465"
+        );
+        assert_eq!(
+            redacted("smtp://mail.firma.ro?tls=required"),
+            "smtp://mail.firma.ro?tls=required"
+        );
+        assert_eq!(redacted("not a url with s3cret"), "(not a URL)");
+    }
+
+    #[test]
+    fn clear_text_to_a_remote_server_is_noticed() {
+        assert_eq!(
+            unencrypted_remote("smtp://u:p@mail.firma.ro:587").as_deref(),
+            Some("mail.firma.ro")
+        );
+        for safe in [
+            "smtps://u:p@mail.firma.ro",
+            "smtp://u:p@mail.firma.ro:587?tls=required",
+            "smtp://127.0.0.1:2525",
+            "smtp://localhost:25",
+            "smtp://[::1]:25",
+        ] {
+            assert_eq!(unencrypted_remote(safe), None, "{safe}");
         }
     }
 }
