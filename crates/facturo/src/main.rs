@@ -111,6 +111,10 @@ struct ServeArgs {
     /// written to the log.
     #[arg(long, env = "FACTURO_SMTP_URL", hide_env_values = true)]
     smtp_url: Option<String>,
+    /// A PEM file of certificates to trust for the SMTP server besides the public roots (a
+    /// private CA).
+    #[arg(long, env = "FACTURO_SMTP_CA_FILE")]
+    smtp_ca_file: Option<std::path::PathBuf>,
     #[arg(
         long,
         env = "FACTURO_MAIL_FROM",
@@ -292,6 +296,13 @@ fn serve_config(args: ServeArgs) -> anyhow::Result<Config> {
     config.jwt_private_key = args.jwt_private_key;
     config.auto_confirm_email = args.auto_confirm_email;
     config.smtp_url = args.smtp_url.filter(|s| !s.is_empty());
+    config.smtp_ca_pem = match &args.smtp_ca_file {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .with_context(|| format!("FACTURO_SMTP_CA_FILE {}", path.display()))?,
+        ),
+        None => None,
+    };
     config.mail_from = args.mail_from;
     config.registry = RegistrySource::parse(&args.anaf_registry)
         .map_err(anyhow::Error::msg)

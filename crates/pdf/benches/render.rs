@@ -5,7 +5,7 @@
 //! invoice with a PNG logo, an SVG logo and the second typeface, then the
 //! resident memory (RSS, from /proc/self/statm) before and during 10,000 renders of varied
 //! invoices: different numbers, names, line counts, languages, designs and totals, so each
-//! render is a distinct input to typst's caches.
+//! render is a distinct input to typst's caches; every third has a logo.
 
 #![allow(clippy::print_stdout, clippy::cast_precision_loss)]
 
@@ -142,6 +142,10 @@ fn varied(i: u32) -> (einvoice::model::Invoice, Look) {
         } else {
             Design::Modern
         },
+        // Every third with a logo of its own size.
+        logo: i
+            .is_multiple_of(3)
+            .then(|| Logo::new(support::png_logo(200 + i % 400, 80)).expect("png logo")),
         ..Look::new(Title::Invoice, Language::ALL[(i % 4) as usize])
     };
     (invoice, look)

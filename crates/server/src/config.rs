@@ -208,9 +208,11 @@ pub struct Config {
     pub anaf: AnafConfig,
     /// Accounts are confirmed at registration, without an e-mail (local use only).
     pub auto_confirm_email: bool,
-    /// `smtp://[user:pass@]host[:port]` (STARTTLS when offered) or `smtps://…`; `None` writes
-    /// e-mails to the log instead.
+    /// `smtps://[user:pass@]host[:port]` (TLS), `smtp://…?tls=required` (STARTTLS) or plain
+    /// `smtp://…` (clear text, for a relay on loopback); `None` writes e-mails to the log.
     pub smtp_url: Option<String>,
+    /// PEM certificates trusted for the SMTP server besides the public roots (a private CA).
+    pub smtp_ca_pem: Option<String>,
     pub mail_from: String,
     pub google: GoogleConfig,
     pub registry: RegistrySource,
@@ -265,6 +267,7 @@ impl Config {
             anaf: AnafConfig::default(),
             auto_confirm_email: false,
             smtp_url: None,
+            smtp_ca_pem: None,
             mail_from: "Facturo <no-reply@localhost>".into(),
             google: GoogleConfig::default(),
             registry: RegistrySource::Sandbox,

@@ -115,7 +115,11 @@ impl Server {
         jobs::forecast_token_expiry::schedule(&mut tx, now, now).await?;
         jobs::refresh_anaf_tokens::schedule(&mut tx, now, now).await?;
         tx.commit().await?;
-        let mailer = mail::Mailer::from_config(config.smtp_url.as_deref(), &config.mail_from)?;
+        let mailer = mail::Mailer::from_config(
+            config.smtp_url.as_deref(),
+            config.smtp_ca_pem.as_deref(),
+            &config.mail_from,
+        )?;
         let registry = registry::Registry::new(&config.registry, config.registry_ttl)
             .context("configuring the company registry client")?;
         let listener = TcpListener::bind(config.listen)

@@ -125,8 +125,13 @@ impl Mailer {
     }
 
     /// The mailer of `FACTURO_SMTP_URL` (`smtps://…`, `smtp://…?tls=required` for STARTTLS;
-    /// plain `smtp://` is unencrypted and warned about unless the server is on loopback).
-    pub fn from_config(smtp_url: Option<&str>, from: &str) -> anyhow::Result<Mailer> {
+    /// plain `smtp://` is unencrypted and warned about unless the server is on loopback),
+    /// trusting `ca_pem`'s certificates besides the public roots.
+    pub fn from_config(
+        smtp_url: Option<&str>,
+        ca_pem: Option<&str>,
+        from: &str,
+    ) -> anyhow::Result<Mailer> {
         let Some(url) = smtp_url else {
             return Ok(Mailer::Log);
         };
@@ -136,10 +141,13 @@ impl Mailer {
                  use smtps://… or add ?tls=required"
             );
         }
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|e| anyhow::anyhow!("FACTURO_SMTP_URL '{}': {e}", redacted(url)))?
-            .timeout(Some(std::time::Duration::from_secs(20)))
-            .build();
+            .timeout(Some(std::time::Duration::from_secs(20)));
+        if let Some(pem) = ca_pem {
+            builder = builder.tls(with_roots(url, pem)?);
+        }
+        let transport = builder.build();
         let from = from
             .parse()
             .map_err(|e| anyhow::anyhow!("FACTURO_MAIL_FROM '{from}': {e}"))?;
@@ -176,6 +184,44 @@ impl Mailer {
     }
 }
 
+/// The TLS mode `url` asks for (`smtps`: TLS from the start; `tls=required` or
+/// `opportunistic`: STARTTLS), trusting `pem`'s certificates besides the public roots.
+fn with_roots(url: &str, pem: &str) -> anyhow::Result<lettre::transport::smtp::client::Tls> {
+    use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+    let parsed = url::Url::parse(url)
+        .map_err(|e| anyhow::anyhow!("FACTURO_SMTP_URL '{}': {e}", redacted(url)))?;
+    let tls = parsed
+        .query_pairs()
+        .find(|(k, _)| k == "tls")
+        .map(|(_, v)| v.into_owned());
+    let mode: fn(TlsParameters) -> Tls = match (parsed.scheme(), tls.as_deref()) {
+        ("smtps", _) => Tls::Wrapper,
+        (_, Some("required")) => Tls::Required,
+        (_, Some("opportunistic")) => Tls::Opportunistic,
+        _ => anyhow::bail!(
+            "FACTURO_SMTP_CA_FILE is for TLS: use smtps://… or ?tls=required in FACTURO_SMTP_URL"
+        ),
+    };
+    let host = parsed
+        .host_str()
+        .ok_or_else(|| anyhow::anyhow!("FACTURO_SMTP_URL '{}': no host", redacted(url)))?;
+    let mut params = TlsParameters::builder(host.to_owned());
+    let mut found = 0;
+    for block in pem.split_inclusive("-----END CERTIFICATE-----") {
+        if let Some(start) = block.find("-----BEGIN CERTIFICATE-----") {
+            let cert = Certificate::from_pem(&block.as_bytes()[start..])
+                .map_err(|e| anyhow::anyhow!("FACTURO_SMTP_CA_FILE: {e}"))?;
+            params = params.add_root_certificate(cert);
+            found += 1;
+        }
+    }
+    anyhow::ensure!(found > 0, "FACTURO_SMTP_CA_FILE holds no PEM certificate");
+    let params = params
+        .build_rustls()
+        .map_err(|e| anyhow::anyhow!("FACTURO_SMTP_CA_FILE: {e}"))?;
+    Ok(mode(params))
+}
+
 /// `url` with its password masked, for messages and logs.
 fn redacted(url: &str) -> String {
     match url::Url::parse(url) {
@@ -209,7 +255,25 @@ fn unencrypted_remote(url: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{redacted, unencrypted_remote};
+    use super::{Mailer, redacted, unencrypted_remote};
+
+    #[test]
+    fn a_ca_file_needs_a_tls_url_and_a_certificate() {
+        let error = |url: &str, pem: &str| {
+            Mailer::from_config(Some(url), Some(pem), "Facturo <f@firma.test>")
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        assert!(
+            error("smtp://mail.firma.ro:25", "-----BEGIN CERTIFICATE-----")
+                .contains("use smtps://")
+        );
+        assert_eq!(
+            error("smtps://mail.firma.ro", "not a certificate"),
+            "FACTURO_SMTP_CA_FILE holds no PEM certificate"
+        );
+    }
 
     #[test]
     fn passwords_never_reach_messages() {

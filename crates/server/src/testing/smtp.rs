@@ -1,10 +1,11 @@
 //! A minimal SMTP server that accepts every message and keeps it, so tests hold a real SMTP
-//! conversation with the server's mailer (lettre) and read what it sent.
+//! conversation with the server's mailer (lettre) and read what it sent; in clear text, or
+//! over TLS with a certificate from a CA of its own.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 
@@ -33,6 +34,8 @@ pub struct SmtpSink {
     delay: Duration,
     /// Conversations started, accepted or not yet.
     connections: Arc<std::sync::atomic::AtomicUsize>,
+    /// TLS from the first byte (`smtps`), and the PEM of the CA that signed its certificate.
+    tls: Option<(Arc<tokio_rustls::rustls::ServerConfig>, String)>,
 }
 
 impl SmtpSink {
@@ -42,6 +45,24 @@ impl SmtpSink {
 
     /// A sink that takes `delay` to accept each message.
     pub async fn start_slow(delay: Duration) -> SmtpSink {
+        Self::listen(delay, None).await
+    }
+
+    /// A sink spoken to over TLS (`smtps://localhost:port`) whose certificate for `localhost`
+    /// is signed by a CA made for it: [`Self::ca_pem`].
+    pub async fn start_tls() -> SmtpSink {
+        Self::listen(Duration::ZERO, Some(tls_config())).await
+    }
+
+    /// The PEM of the CA a TLS sink's certificate comes from.
+    pub fn ca_pem(&self) -> Option<&str> {
+        self.tls.as_ref().map(|(_, pem)| pem.as_str())
+    }
+
+    async fn listen(
+        delay: Duration,
+        tls: Option<(Arc<tokio_rustls::rustls::ServerConfig>, String)>,
+    ) -> SmtpSink {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("binding the SMTP sink");
@@ -52,13 +73,23 @@ impl SmtpSink {
             arrived: Arc::new(Notify::new()),
             delay,
             connections: Arc::default(),
+            tls,
         };
         let accepting = sink.clone();
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
                 let sink = accepting.clone();
                 tokio::spawn(async move {
-                    let _ = sink.converse(stream).await;
+                    let _ = match &sink.tls {
+                        Some((config, _)) => match tokio_rustls::TlsAcceptor::from(config.clone())
+                            .accept(stream)
+                            .await
+                        {
+                            Ok(stream) => sink.converse(stream).await,
+                            Err(e) => Err(e),
+                        },
+                        None => sink.converse(stream).await,
+                    };
                 });
             }
         });
@@ -66,7 +97,10 @@ impl SmtpSink {
     }
 
     pub fn url(&self) -> String {
-        format!("smtp://127.0.0.1:{}", self.port)
+        match self.tls {
+            Some(_) => format!("smtps://localhost:{}", self.port),
+            None => format!("smtp://127.0.0.1:{}", self.port),
+        }
     }
 
     pub fn mails(&self) -> Vec<Mail> {
@@ -94,10 +128,10 @@ impl SmtpSink {
         }
     }
 
-    async fn converse(&self, stream: tokio::net::TcpStream) -> std::io::Result<()> {
+    async fn converse(&self, stream: impl AsyncRead + AsyncWrite) -> std::io::Result<()> {
         self.connections
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let (read, mut write) = stream.into_split();
+        let (read, mut write) = tokio::io::split(stream);
         let mut lines = BufReader::new(read);
         write.write_all(b"220 sink.test ESMTP ready\r\n").await?;
         let (mut from, mut to) = (String::new(), Vec::new());
@@ -165,3 +199,33 @@ impl SmtpSink {
 
 /// Waits a little for a slow job runner (debug builds on 2 cores).
 pub const MAIL_WAIT: Duration = Duration::from_secs(20);
+
+/// A TLS server configuration with a certificate for `localhost` and 127.0.0.1 signed by a new
+/// CA, and the CA's PEM.
+fn tls_config() -> (Arc<tokio_rustls::rustls::ServerConfig>, String) {
+    use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
+    use tokio_rustls::rustls;
+    let ca_key = KeyPair::generate().expect("CA key");
+    let mut ca = CertificateParams::new(Vec::<String>::new()).expect("CA params");
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca.distinguished_name
+        .push(DnType::CommonName, "Facturo test SMTP CA");
+    let ca_cert = ca.self_signed(&ca_key).expect("CA certificate");
+    let key = KeyPair::generate().expect("server key");
+    let params = CertificateParams::new(vec!["localhost".to_owned(), "127.0.0.1".to_owned()])
+        .expect("server params");
+    let cert = params
+        .signed_by(&key, &Issuer::new(ca, ca_key))
+        .expect("server certificate");
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("TLS versions")
+        .with_no_client_auth()
+        .with_single_cert(
+            vec![cert.der().clone()],
+            rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into()),
+        )
+        .expect("server TLS config");
+    (Arc::new(config), ca_cert.pem())
+}

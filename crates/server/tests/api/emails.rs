@@ -6,7 +6,7 @@ use base64::Engine;
 use pretty_assertions::assert_eq;
 use serde_json::{Value, json};
 
-use crate::support::TestApp;
+use crate::support::{SmtpSink, TestApp};
 use server::testing::smtp::MAIL_WAIT;
 
 fn error_keys(body: &Value) -> Vec<String> {
@@ -439,4 +439,69 @@ async fn proformas_and_delivery_notes_are_e_mailed_with_their_pdfs() {
         )
         .await;
     assert_eq!(cancelled.status, 400, "{}", cancelled.body);
+}
+
+#[tokio::test]
+async fn documents_go_over_tls_to_a_server_trusted_through_a_private_ca() {
+    let tls = SmtpSink::start_tls().await;
+    assert!(tls.url().starts_with("smtps://localhost:"), "{}", tls.url());
+    let url = tls.url();
+
+    // Without the CA the server's certificate is not trusted: nothing is sent, and the log
+    // says why while the job tries again.
+    let untrusted = TestApp::spawn_with({
+        let url = url.clone();
+        move |c| c.smtp_url = Some(url)
+    })
+    .await;
+    let owner = untrusted.user().await.company().await;
+    let id = owner.issued_invoice().await;
+    let sent = owner
+        .post(
+            &format!("/api/v1/invoices/{id}/email"),
+            json!({ "to": "client@firma.test" }),
+        )
+        .await;
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    let deadline = tokio::time::Instant::now() + MAIL_WAIT;
+    let entry = loop {
+        let log = owner.get(&format!("/api/v1/invoices/{id}/emails")).await;
+        if log.body[0]["errorMessage"].is_string() {
+            break log.body[0].clone();
+        }
+        assert!(tokio::time::Instant::now() < deadline, "{}", log.body);
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    let error = entry["errorMessage"].as_str().unwrap().to_lowercase();
+    assert!(error.contains("certificate"), "{entry}");
+    assert_ne!(entry["status"], "sent", "{entry}");
+    assert!(tls.mails().is_empty(), "nothing reached the server");
+    untrusted.stop().await;
+
+    // Trusting the CA (FACTURO_SMTP_CA_FILE), the invoice goes over TLS with its files.
+    let ca = tls.ca_pem().unwrap().to_owned();
+    let app = TestApp::spawn_with(move |c| {
+        c.smtp_url = Some(url);
+        c.smtp_ca_pem = Some(ca);
+    })
+    .await;
+    let owner = app.user().await.company().await;
+    let id = owner.issued_invoice().await;
+    let sent = owner
+        .post(
+            &format!("/api/v1/invoices/{id}/email"),
+            json!({ "to": "client@firma.test" }),
+        )
+        .await;
+    assert_eq!(sent.status, 200, "{}", sent.body);
+    app.jobs_done(&["send_document_email"]).await;
+    let mail = tls
+        .mails()
+        .into_iter()
+        .find(|m| m.to.iter().any(|t| t == "client@firma.test"))
+        .expect("the invoice e-mail arrived over TLS");
+    let pdf = attachment(&mail.data, "invoice-FCT0001.pdf");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let log = owner.get(&format!("/api/v1/invoices/{id}/emails")).await;
+    assert_eq!(log.body[0]["status"], "sent", "{}", log.body);
 }
