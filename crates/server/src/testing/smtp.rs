@@ -1,6 +1,6 @@
 //! A minimal SMTP server that accepts every message and keeps it, so tests hold a real SMTP
-//! conversation with the server's mailer (lettre) and read what it sent; in clear text, or
-//! over TLS with a certificate from a CA of its own.
+//! conversation with the server's mailer (lettre) and read what it sent; in clear text, over
+//! TLS from the first byte, or upgraded with STARTTLS, with a certificate from a CA of its own.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -8,6 +8,7 @@ use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
+use tokio_rustls::rustls::ServerConfig;
 
 /// One received message.
 #[derive(Debug, Clone)]
@@ -34,8 +35,17 @@ pub struct SmtpSink {
     delay: Duration,
     /// Conversations started, accepted or not yet.
     connections: Arc<std::sync::atomic::AtomicUsize>,
-    /// TLS from the first byte (`smtps`), and the PEM of the CA that signed its certificate.
-    tls: Option<(Arc<tokio_rustls::rustls::ServerConfig>, String)>,
+    security: Security,
+}
+
+/// How a sink is spoken to.
+#[derive(Debug, Clone)]
+enum Security {
+    Plain,
+    /// TLS from the first byte (`smtps`), with the PEM of the CA that signed its certificate.
+    Tls(Arc<ServerConfig>, String),
+    /// Clear text until the client asks for `STARTTLS` (offered in the EHLO reply).
+    StartTls(Arc<ServerConfig>, String),
 }
 
 impl SmtpSink {
@@ -45,24 +55,32 @@ impl SmtpSink {
 
     /// A sink that takes `delay` to accept each message.
     pub async fn start_slow(delay: Duration) -> SmtpSink {
-        Self::listen(delay, None).await
+        Self::listen(delay, Security::Plain).await
     }
 
     /// A sink spoken to over TLS (`smtps://localhost:port`) whose certificate for `localhost`
     /// is signed by a CA made for it: [`Self::ca_pem`].
     pub async fn start_tls() -> SmtpSink {
-        Self::listen(Duration::ZERO, Some(tls_config())).await
+        let (config, pem) = tls_config();
+        Self::listen(Duration::ZERO, Security::Tls(config, pem)).await
+    }
+
+    /// A sink that offers STARTTLS (`smtp://localhost:port?tls=required`), with a certificate
+    /// like [`Self::start_tls`]'s.
+    pub async fn start_starttls() -> SmtpSink {
+        let (config, pem) = tls_config();
+        Self::listen(Duration::ZERO, Security::StartTls(config, pem)).await
     }
 
     /// The PEM of the CA a TLS sink's certificate comes from.
     pub fn ca_pem(&self) -> Option<&str> {
-        self.tls.as_ref().map(|(_, pem)| pem.as_str())
+        match &self.security {
+            Security::Plain => None,
+            Security::Tls(_, pem) | Security::StartTls(_, pem) => Some(pem),
+        }
     }
 
-    async fn listen(
-        delay: Duration,
-        tls: Option<(Arc<tokio_rustls::rustls::ServerConfig>, String)>,
-    ) -> SmtpSink {
+    async fn listen(delay: Duration, security: Security) -> SmtpSink {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("binding the SMTP sink");
@@ -73,23 +91,14 @@ impl SmtpSink {
             arrived: Arc::new(Notify::new()),
             delay,
             connections: Arc::default(),
-            tls,
+            security,
         };
         let accepting = sink.clone();
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
                 let sink = accepting.clone();
                 tokio::spawn(async move {
-                    let _ = match &sink.tls {
-                        Some((config, _)) => match tokio_rustls::TlsAcceptor::from(config.clone())
-                            .accept(stream)
-                            .await
-                        {
-                            Ok(stream) => sink.converse(stream).await,
-                            Err(e) => Err(e),
-                        },
-                        None => sink.converse(stream).await,
-                    };
+                    let _ = sink.serve(stream).await;
                 });
             }
         });
@@ -97,9 +106,10 @@ impl SmtpSink {
     }
 
     pub fn url(&self) -> String {
-        match self.tls {
-            Some(_) => format!("smtps://localhost:{}", self.port),
-            None => format!("smtp://127.0.0.1:{}", self.port),
+        match self.security {
+            Security::Plain => format!("smtp://127.0.0.1:{}", self.port),
+            Security::Tls(..) => format!("smtps://localhost:{}", self.port),
+            Security::StartTls(..) => format!("smtp://localhost:{}?tls=required", self.port),
         }
     }
 
@@ -128,27 +138,69 @@ impl SmtpSink {
         }
     }
 
-    async fn converse(&self, stream: impl AsyncRead + AsyncWrite) -> std::io::Result<()> {
+    /// One connection: TLS first if the sink is `smtps`, and again after a `STARTTLS`.
+    async fn serve(&self, stream: tokio::net::TcpStream) -> std::io::Result<()> {
         self.connections
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let (read, mut write) = tokio::io::split(stream);
-        let mut lines = BufReader::new(read);
-        write.write_all(b"220 sink.test ESMTP ready\r\n").await?;
+        let accept = |config: &Arc<ServerConfig>| tokio_rustls::TlsAcceptor::from(config.clone());
+        match &self.security {
+            Security::Plain => self.converse(stream, Greeting::Plain).await.map(drop),
+            Security::Tls(config, _) => {
+                let stream = accept(config).accept(stream).await?;
+                self.converse(stream, Greeting::Plain).await.map(drop)
+            }
+            Security::StartTls(config, _) => {
+                if let Some(stream) = self.converse(stream, Greeting::OfferingTls).await? {
+                    let stream = accept(config).accept(stream).await?;
+                    self.converse(stream, Greeting::AfterStartTls).await?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The SMTP conversation on `stream`. Answers the stream back when the client asked for
+    /// STARTTLS (offered only with [`Greeting::OfferingTls`]).
+    async fn converse<S: AsyncRead + AsyncWrite + Unpin>(
+        &self,
+        stream: S,
+        greeting: Greeting,
+    ) -> std::io::Result<Option<S>> {
+        let mut lines = BufReader::new(stream);
+        if greeting != Greeting::AfterStartTls {
+            lines
+                .get_mut()
+                .write_all(b"220 sink.test ESMTP ready\r\n")
+                .await?;
+        }
         let (mut from, mut to) = (String::new(), Vec::new());
         let mut line = String::new();
         loop {
             line.clear();
             if lines.read_line(&mut line).await? == 0 {
-                return Ok(());
+                return Ok(None);
             }
             let upper = line.trim_end().to_ascii_uppercase();
             let reply: &[u8] = if upper.starts_with("EHLO") {
-                b"250-sink.test\r\n250 8BITMIME\r\n"
+                if greeting == Greeting::OfferingTls {
+                    b"250-sink.test\r\n250-STARTTLS\r\n250 8BITMIME\r\n"
+                } else {
+                    b"250-sink.test\r\n250 8BITMIME\r\n"
+                }
+            } else if upper == "STARTTLS" && greeting == Greeting::OfferingTls {
+                lines
+                    .get_mut()
+                    .write_all(b"220 Ready to start TLS\r\n")
+                    .await?;
+                return Ok(Some(lines.into_inner()));
             } else if upper.starts_with("HELO") || upper.starts_with("NOOP") {
                 b"250 OK\r\n"
             } else if upper.starts_with("RSET") {
                 (from, to) = (String::new(), Vec::new());
                 b"250 OK\r\n"
+            } else if greeting == Greeting::OfferingTls && upper.starts_with("MAIL FROM:") {
+                // Nothing is taken in clear text from a sink that offers TLS.
+                b"530 Must issue a STARTTLS command first\r\n"
             } else if upper.starts_with("MAIL FROM:") {
                 from = line.trim_end()[10..].trim().to_owned();
                 b"250 OK\r\n"
@@ -161,14 +213,15 @@ impl SmtpSink {
                 );
                 b"250 OK\r\n"
             } else if upper == "DATA" {
-                write
+                lines
+                    .get_mut()
                     .write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")
                     .await?;
                 let mut data = String::new();
                 loop {
                     line.clear();
                     if lines.read_line(&mut line).await? == 0 {
-                        return Ok(());
+                        return Ok(None);
                     }
                     if line == ".\r\n" || line == ".\n" {
                         break;
@@ -187,14 +240,25 @@ impl SmtpSink {
                 self.arrived.notify_waiters();
                 b"250 OK queued\r\n"
             } else if upper.starts_with("QUIT") {
-                write.write_all(b"221 Bye\r\n").await?;
-                return Ok(());
+                lines.get_mut().write_all(b"221 Bye\r\n").await?;
+                return Ok(None);
             } else {
                 b"502 Command not implemented\r\n"
             };
-            write.write_all(reply).await?;
+            lines.get_mut().write_all(reply).await?;
         }
     }
+}
+
+/// Where a conversation starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Greeting {
+    /// Greets, offers no STARTTLS.
+    Plain,
+    /// Greets and offers STARTTLS.
+    OfferingTls,
+    /// Just upgraded: the client speaks first (EHLO again).
+    AfterStartTls,
 }
 
 /// Waits a little for a slow job runner (debug builds on 2 cores).
@@ -202,7 +266,7 @@ pub const MAIL_WAIT: Duration = Duration::from_secs(20);
 
 /// A TLS server configuration with a certificate for `localhost` and 127.0.0.1 signed by a new
 /// CA, and the CA's PEM.
-fn tls_config() -> (Arc<tokio_rustls::rustls::ServerConfig>, String) {
+fn tls_config() -> (Arc<ServerConfig>, String) {
     use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
     use tokio_rustls::rustls;
     let ca_key = KeyPair::generate().expect("CA key");

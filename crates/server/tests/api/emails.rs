@@ -441,48 +441,12 @@ async fn proformas_and_delivery_notes_are_e_mailed_with_their_pdfs() {
     assert_eq!(cancelled.status, 400, "{}", cancelled.body);
 }
 
-#[tokio::test]
-async fn documents_go_over_tls_to_a_server_trusted_through_a_private_ca() {
-    let tls = SmtpSink::start_tls().await;
-    assert!(tls.url().starts_with("smtps://localhost:"), "{}", tls.url());
-    let url = tls.url();
-
-    // Without the CA the server's certificate is not trusted: nothing is sent, and the log
-    // says why while the job tries again.
-    let untrusted = TestApp::spawn_with({
-        let url = url.clone();
-        move |c| c.smtp_url = Some(url)
-    })
-    .await;
-    let owner = untrusted.user().await.company().await;
-    let id = owner.issued_invoice().await;
-    let sent = owner
-        .post(
-            &format!("/api/v1/invoices/{id}/email"),
-            json!({ "to": "client@firma.test" }),
-        )
-        .await;
-    assert_eq!(sent.status, 200, "{}", sent.body);
-    let deadline = tokio::time::Instant::now() + MAIL_WAIT;
-    let entry = loop {
-        let log = owner.get(&format!("/api/v1/invoices/{id}/emails")).await;
-        if log.body[0]["errorMessage"].is_string() {
-            break log.body[0].clone();
-        }
-        assert!(tokio::time::Instant::now() < deadline, "{}", log.body);
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    };
-    let error = entry["errorMessage"].as_str().unwrap().to_lowercase();
-    assert!(error.contains("certificate"), "{entry}");
-    assert_ne!(entry["status"], "sent", "{entry}");
-    assert!(tls.mails().is_empty(), "nothing reached the server");
-    untrusted.stop().await;
-
-    // Trusting the CA (FACTURO_SMTP_CA_FILE), the invoice goes over TLS with its files.
-    let ca = tls.ca_pem().unwrap().to_owned();
+/// A server e-mailing through `url` (trusting `ca`'s certificates) e-mails an issued invoice to
+/// client@firma.test; answers the send log's entry once it is `sent` or has failed once.
+async fn email_through(url: String, ca: Option<String>) -> Value {
     let app = TestApp::spawn_with(move |c| {
         c.smtp_url = Some(url);
-        c.smtp_ca_pem = Some(ca);
+        c.smtp_ca_pem = ca;
     })
     .await;
     let owner = app.user().await.company().await;
@@ -494,14 +458,58 @@ async fn documents_go_over_tls_to_a_server_trusted_through_a_private_ca() {
         )
         .await;
     assert_eq!(sent.status, 200, "{}", sent.body);
-    app.jobs_done(&["send_document_email"]).await;
-    let mail = tls
+    let deadline = tokio::time::Instant::now() + MAIL_WAIT;
+    loop {
+        let log = owner.get(&format!("/api/v1/invoices/{id}/emails")).await;
+        let entry = &log.body[0];
+        if entry["status"] == "sent" || entry["errorMessage"].is_string() {
+            return entry.clone();
+        }
+        assert!(tokio::time::Instant::now() < deadline, "{}", log.body);
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// The invoice e-mail `sink` received, with its PDF checked.
+fn received_invoice(sink: &SmtpSink) {
+    let mail = sink
         .mails()
         .into_iter()
         .find(|m| m.to.iter().any(|t| t == "client@firma.test"))
-        .expect("the invoice e-mail arrived over TLS");
+        .expect("the invoice e-mail arrived");
     let pdf = attachment(&mail.data, "invoice-FCT0001.pdf");
     assert!(pdf.starts_with(b"%PDF-"));
-    let log = owner.get(&format!("/api/v1/invoices/{id}/emails")).await;
-    assert_eq!(log.body[0]["status"], "sent", "{}", log.body);
+}
+
+#[tokio::test]
+async fn documents_go_over_tls_to_a_server_trusted_through_a_private_ca() {
+    // smtps: TLS from the first byte.
+    let tls = SmtpSink::start_tls().await;
+    assert!(tls.url().starts_with("smtps://localhost:"), "{}", tls.url());
+    let ca = tls.ca_pem().unwrap().to_owned();
+    // Without the CA the server's certificate is not trusted: nothing is sent, and the log
+    // says why while the job tries again.
+    let entry = email_through(tls.url(), None).await;
+    let error = entry["errorMessage"].as_str().unwrap().to_lowercase();
+    assert!(error.contains("certificate"), "{entry}");
+    assert_ne!(entry["status"], "sent", "{entry}");
+    assert!(tls.mails().is_empty(), "nothing reached the server");
+    // Trusting the CA (FACTURO_SMTP_CA_FILE), the invoice goes over TLS with its files.
+    let entry = email_through(tls.url(), Some(ca)).await;
+    assert_eq!(entry["status"], "sent", "{entry}");
+    received_invoice(&tls);
+
+    // STARTTLS required: the conversation is upgraded before anything is sent.
+    let starttls = SmtpSink::start_starttls().await;
+    let ca = starttls.ca_pem().unwrap().to_owned();
+    let entry = email_through(starttls.url(), Some(ca)).await;
+    assert_eq!(entry["status"], "sent", "{entry}");
+    received_invoice(&starttls);
+
+    // A server that offers no STARTTLS gets nothing when TLS is required.
+    let plain = SmtpSink::start().await;
+    let entry = email_through(format!("{}?tls=required", plain.url()), None).await;
+    assert_ne!(entry["status"], "sent", "{entry}");
+    assert!(entry["errorMessage"].is_string(), "{entry}");
+    assert!(plain.mails().is_empty(), "nothing was sent in clear text");
 }
