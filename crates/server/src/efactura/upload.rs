@@ -208,6 +208,8 @@ async fn reconcile(state: &AppState, s: &Submission) -> Result<(), JobError> {
     };
     // From a little before the upload started: ANAF's clock is not ours.
     let since = started - time::Duration::minutes(10);
+    // An upload of this process out at any moment of the listing may be missing from it.
+    let listing = std::time::Instant::now();
     let scanned = async {
         sentbox::list(
             state,
@@ -252,9 +254,10 @@ async fn reconcile(state: &AppState, s: &Submission) -> Result<(), JobError> {
     let undownloaded =
         efactura_messages::to_download(&state.db, s.company_id, &s.environment, "FACTURA TRIMISA")
             .await?;
-    // A request of this process may still land: never upload beside it.
+    // A request of this process may still land, or landed after the listing began: never
+    // upload beside it.
     if now - started < state.anaf.policy.reconcile_after
-        || state.anaf.in_flight.is_out(s.id)
+        || !state.anaf.in_flight.quiet_since(s.id, listing)
         || !undownloaded.is_empty()
     {
         submissions::note(

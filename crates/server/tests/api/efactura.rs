@@ -208,6 +208,70 @@ async fn a_lost_upload_answer_is_reconciled_from_the_sent_box_without_a_second_u
 }
 
 #[tokio::test]
+async fn a_listing_that_overlapped_an_upload_does_not_decide_to_upload_again() {
+    // The client gives up on a call after 2 s.
+    let app = TestApp::spawn_with(|c| {
+        c.anaf_timeout = StdDuration::from_secs(2);
+        c.efactura_policy.reconcile_after = Duration::minutes(30);
+    })
+    .await;
+    let actor = connected(&app).await;
+    let id = actor.issued_invoice().await;
+    // ANAF holds the upload 3 s: the client gives up at 2 s, and the upload is stored after.
+    // The sent box is listed in 1.5 s.
+    sim(&app).add_fault(
+        FaultRule::on(
+            Endpoint::Upload,
+            FaultKind::Timeout(StdDuration::from_secs(3)),
+        )
+        .next(1),
+    );
+    sim(&app).add_fault(
+        FaultRule::on(
+            Endpoint::PagedList,
+            FaultKind::Timeout(StdDuration::from_millis(1500)),
+        )
+        .next(1),
+    );
+    submit(&actor, &id).await;
+    let deadline = tokio::time::Instant::now() + StdDuration::from_secs(20);
+    while sim(&app).held_calls() == 0 {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the upload was sent"
+        );
+        tokio::time::sleep(StdDuration::from_millis(10)).await;
+    }
+    // The machine sleeps for 31 minutes while the upload is out: the job's lease lapses and a
+    // second run reconciles. Its listing begins while the first request is out and ends after
+    // the client gave up on it: that listing proves nothing (had ANAF stored the upload a
+    // moment later, an upload sent on its word would file the invoice twice).
+    tokio::time::sleep(StdDuration::from_millis(800)).await;
+    app.clock.advance(Duration::minutes(31));
+    while sim(&app).held_calls() > 0 {
+        tokio::time::sleep(StdDuration::from_millis(20)).await;
+    }
+    tokio::time::sleep(StdDuration::from_millis(500)).await;
+    let actor = actor.relogin().await;
+    until_status(&app, &actor, &id, "validated", Duration::minutes(1)).await;
+
+    let xml = xml_of(&actor, &id).await;
+    assert_eq!(
+        sim(&app).uploads_of(xml.as_bytes()),
+        1,
+        "never uploaded twice: {}",
+        diagnosis(&app, &id).await
+    );
+    // The simulator drops a held call whose client went away, so the first upload never
+    // landed and a later, clean listing rightly sends it again: what matters is that the
+    // listing that overlapped the first upload did not decide it.
+    assert!(
+        sim(&app).calls(Endpoint::PagedList) >= 2,
+        "the overlapped listing was not trusted"
+    );
+}
+
+#[tokio::test]
 async fn an_upload_that_never_arrived_is_sent_again_after_the_reconciliation_window() {
     let app = TestApp::spawn_with(|c| {
         c.efactura_policy.reconcile_after = Duration::minutes(20);
