@@ -106,11 +106,15 @@ pub async fn count_invoices(db: &crate::store::Db, status: &str) -> Result<usize
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
-/// The stored XML of every issued invoice.
-pub async fn issued_xml(db: &crate::store::Db) -> Result<Vec<String>, sqlx::Error> {
-    crate::on_db!(db, c => sqlx::query_scalar::<_, String>("SELECT xml FROM invoice_xml ORDER BY invoice_id")
-        .fetch_all(c)
-        .await)
+/// Every issued invoice with its stored XML.
+pub async fn issued_xml(
+    db: &crate::store::Db,
+) -> Result<Vec<(crate::ids::InvoiceId, String)>, sqlx::Error> {
+    crate::on_db!(db, c => sqlx::query_as::<_, (crate::ids::InvoiceId, String)>(
+        "SELECT invoice_id, xml FROM invoice_xml ORDER BY invoice_id",
+    )
+    .fetch_all(c)
+    .await)
 }
 
 /// How many submissions got past their upload (an index, or an ending).

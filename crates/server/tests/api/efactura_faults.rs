@@ -191,15 +191,25 @@ async fn a_thousand_invoices_through_faults_and_a_restart_are_each_filed_exactly
 
     let filed = server::testing::issued_xml(&app.state.db).await.unwrap();
     assert_eq!(filed.len(), n);
-    let twice: Vec<usize> = filed
-        .iter()
-        .map(|xml| sim.uploads_of(xml.as_bytes()))
-        .filter(|uploads| *uploads != 1)
-        .collect();
+    // Each invoice filed other than once, with what the simulator stored and what became of
+    // its submissions (state, last problem, error, our upload attempts).
+    let mut twice = Vec::new();
+    for (invoice, xml) in &filed {
+        let stored = sim.uploads_of(xml.as_bytes());
+        if stored != 1 {
+            let submissions = server::testing::submissions_of(&app.state.db, *invoice)
+                .await
+                .unwrap();
+            twice.push(format!(
+                "{invoice}: stored {stored} times; submissions {submissions:?}"
+            ));
+        }
+    }
     assert!(
         twice.is_empty(),
-        "{} invoices were not uploaded exactly once: {twice:?}",
-        twice.len()
+        "{} invoices were not uploaded exactly once:\n{}",
+        twice.len(),
+        twice.join("\n")
     );
     let faulted: usize = [Endpoint::Upload, Endpoint::Status, Endpoint::Download]
         .iter()
