@@ -73,7 +73,8 @@ pub enum ApiError {
     #[error("{0}")]
     Unavailable(String),
     /// Any status with a body that follows no common shape (e.g. issue's validation report).
-    #[error("{0}: {1}")]
+    /// Its text is the body's `error` when it has one (what a job writes where a person reads).
+    #[error("{}", custom_text(*.0, .1))]
     Custom(StatusCode, Value),
     /// 500: a bug or an infrastructure failure. The detail is logged, never shown.
     #[error(transparent)]
@@ -89,6 +90,14 @@ pub enum ApiError {
 /// The detail of a 500, handed to the logging middleware through the response extensions.
 #[derive(Debug, Clone)]
 pub struct InternalErrorDetail(pub std::sync::Arc<String>);
+
+/// The text of a [`ApiError::Custom`]: its body's `error`, else the status and the body.
+fn custom_text(status: StatusCode, body: &Value) -> String {
+    match body.get("error").and_then(Value::as_str) {
+        Some(error) => error.to_owned(),
+        None => format!("{status}: {body}"),
+    }
+}
 
 impl ApiError {
     pub fn bad_request(message: impl Into<String>) -> Self {

@@ -323,7 +323,7 @@ async fn bulk_delete(
 /// its entry in `…/emails` says `queued`, then `sent` or `failed`.
 #[utoipa::path(post, path = "/api/v1/proforma-invoices/{id}/email", tag = "proformas", operation_id = "proforma_email",
     params(("id" = TradeDocumentId, Path)), request_body = SendRequest,
-    responses((status = 200, body = EmailLog), (status = 400, description = "Not sendable in its status, a bad address or template"), (status = 422, description = "No SMTP server configured")))]
+    responses((status = 200, body = EmailLog), (status = 400, description = "Not sendable in its status, a bad address or template"), (status = 402, description = "The plan has no e-mail sending"), (status = 422, description = "No SMTP server configured")))]
 async fn email(
     State(state): State<AppState>,
     scope: CompanyScope,

@@ -27,7 +27,6 @@ use crate::api::error::{ApiError, FieldError};
 use crate::api::json::{DateIn, Flag, Num};
 use crate::events::{self, DomainEvent, Origin, RecurringChange};
 use crate::ids::{ClientId, InvoiceId, RecurringId, SeriesId, TradeDocumentId};
-use crate::plan::Feature;
 use crate::state::AppState;
 use crate::store::recurring::{self as store, RecurringRecord};
 use crate::store::{Ts, products};
@@ -1038,12 +1037,6 @@ async fn auto_letter(
     scope: &CompanyScope,
     input: &RecurringInput,
 ) -> Result<Letter, ApiError> {
-    // Said on the template in words, not as the route's 402.
-    if !state.has_feature(Feature::EmailSending) {
-        return Err(ApiError::unprocessable(
-            Feature::EmailSending.not_included(),
-        ));
-    }
     let to = email::automatic_recipient(state, scope, input.client_id).await?;
     let req = email::SendRequest {
         to: Some(to),

@@ -276,6 +276,14 @@ async fn a_logo_is_uploaded_printed_served_and_removed_and_bad_images_change_not
         (headers["content-type"].to_str().unwrap(), served.as_slice()),
         ("image/svg+xml", &svg[..])
     );
+    // Served as an image only: nothing in an SVG may run on this origin.
+    assert!(
+        headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .starts_with("default-src 'none'"),
+        "{headers:?}"
+    );
 
     // Another organization sees no such company.
     let stranger = app.user().await.company().await;

@@ -37,7 +37,7 @@ async fn invoice(
 /// job (retried if SMTP fails); its entry in `…/emails` says `queued`, then `sent` or `failed`.
 #[utoipa::path(post, path = "/api/v1/invoices/{id}/email", tag = "invoices", operation_id = "invoice_email",
     params(("id" = InvoiceId, Path)), request_body = SendRequest,
-    responses((status = 200, body = EmailLog), (status = 400, description = "A draft, cancelled or incoming invoice, a bad address or template"), (status = 422, description = "No SMTP server configured")))]
+    responses((status = 200, body = EmailLog), (status = 400, description = "A draft, cancelled or incoming invoice, a bad address or template"), (status = 402, description = "The plan has no e-mail sending"), (status = 422, description = "No SMTP server configured")))]
 async fn send(
     State(state): State<AppState>,
     scope: CompanyScope,
